@@ -1,0 +1,44 @@
+// swift-tools-version:5.10
+import PackageDescription
+
+// Data flows one way: ReportParser (load, parse) → ReportChecks → Site (catalog, render, write).
+// Only the Markdown module sees the C library.
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CMarkGFM"]),
+        .target(name: "ReportModel"),
+        .target(name: "ReportParser", dependencies: [
+            "ReportModel",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "ReportChecks", dependencies: ["ReportModel"]),
+        .target(name: "Site", dependencies: [
+            "ReportModel", "ReportParser", "ReportChecks", "Markdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "sitegen", dependencies: [
+            "Site",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ReportParserTests", dependencies: ["ReportParser", "ReportModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "sitegen"]),
+    ]
+)

@@ -1,0 +1,149 @@
+/// The rows and columns of one of the three template tables, with their keys
+/// (the open-data schema of DESIGN.md) and their Chinese labels as printed in the template.
+public struct TableShape: Hashable, Sendable {
+    public struct Column: Hashable, Sendable {
+        public let key: String
+        public let label: String
+    }
+
+    public struct Row: Hashable, Sendable {
+        public let key: String
+        public let label: String
+        /// The template's group heading this row sits under (e.g. `（三）不予公开`, `第二十条第（一）项`).
+        public let group: String?
+        public let columns: [String]
+    }
+
+    public let name: String
+    public let rows: [Row]
+    public let columns: [Column]
+
+    public func row(_ key: String) -> Row? { rows.first { $0.key == key } }
+    public func column(_ key: String) -> Column? { columns.first { $0.key == key } }
+}
+
+extension TableShape {
+    /// Section 二: 主动公开政府信息情况.
+    public static func activeDisclosure(_ template: TemplateVersion) -> TableShape {
+        switch template {
+        case .v2021:
+            let docs = ["issued", "repealed", "inForce"]
+            return TableShape(name: "activeDisclosure", rows: [
+                Row(key: "regulations", label: "规章", group: "第二十条第（一）项", columns: docs),
+                Row(key: "normativeDocuments", label: "行政规范性文件", group: "第二十条第（一）项", columns: docs),
+                Row(key: "licensing", label: "行政许可", group: "第二十条第（五）项", columns: ["decisions"]),
+                Row(key: "punishment", label: "行政处罚", group: "第二十条第（六）项", columns: ["decisions"]),
+                Row(key: "coercion", label: "行政强制", group: "第二十条第（六）项", columns: ["decisions"]),
+                Row(key: "fees", label: "行政事业性收费", group: "第二十条第（八）项", columns: ["amount"]),
+            ], columns: [
+                Column(key: "issued", label: "本年制发件数"),
+                Column(key: "repealed", label: "本年废止件数"),
+                Column(key: "inForce", label: "现行有效件数"),
+                Column(key: "decisions", label: "本年处理决定数量"),
+                Column(key: "amount", label: "本年收费金额（单位：万元）"),
+            ])
+        case .v2019:
+            let docs = ["made", "published", "total"]
+            let items = ["previous", "change", "decisions"]
+            return TableShape(name: "activeDisclosure", rows: [
+                Row(key: "regulations", label: "规章", group: "第二十条第（一）项", columns: docs),
+                Row(key: "normativeDocuments", label: "规范性文件", group: "第二十条第（一）项", columns: docs),
+                Row(key: "licensing", label: "行政许可", group: "第二十条第（五）项", columns: items),
+                Row(key: "otherServices", label: "其他对外管理服务事项", group: "第二十条第（五）项", columns: items),
+                Row(key: "punishment", label: "行政处罚", group: "第二十条第（六）项", columns: items),
+                Row(key: "coercion", label: "行政强制", group: "第二十条第（六）项", columns: items),
+                Row(key: "fees", label: "行政事业性收费", group: "第二十条第（八）项", columns: ["previous", "change"]),
+                Row(key: "procurement", label: "政府集中采购", group: "第二十条第（九）项", columns: ["projects", "amount"]),
+            ], columns: [
+                Column(key: "made", label: "本年新制作数量"),
+                Column(key: "published", label: "本年新公开数量"),
+                Column(key: "total", label: "对外公开总数量"),
+                Column(key: "previous", label: "上一年项目数量"),
+                Column(key: "change", label: "本年增/减"),
+                Column(key: "decisions", label: "处理决定数量"),
+                Column(key: "projects", label: "采购项目数量"),
+                Column(key: "amount", label: "采购总金额"),
+            ])
+        }
+    }
+
+    /// The seven applicant columns of section 三, in template order.
+    public static let applicantColumns: [Column] = [
+        Column(key: "naturalPerson", label: "自然人"),
+        Column(key: "commercial", label: "商业企业"),
+        Column(key: "research", label: "科研机构"),
+        Column(key: "socialWelfare", label: "社会公益组织"),
+        Column(key: "legalService", label: "法律服务机构"),
+        Column(key: "other", label: "其他"),
+        Column(key: "total", label: "总计"),
+    ]
+
+    /// Section 三: 收到和处理政府信息公开申请情况.
+    public static func applications(_ template: TemplateVersion) -> TableShape {
+        let columns = applicantColumns.map(\.key)
+        func row(_ key: String, _ label: String, _ group: String? = nil) -> Row {
+            Row(key: key, label: label, group: group, columns: columns)
+        }
+        let results = "三、本年度办理结果"
+        var rows: [Row] = [
+            row("newlyReceived", "一、本年新收政府信息公开申请数量"),
+            row("carriedOver", "二、上年结转政府信息公开申请数量"),
+            row("granted", "（一）予以公开", results),
+            row("partiallyGranted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", results),
+            row("denied.stateSecret", "1.属于国家秘密", "（三）不予公开"),
+            row("denied.prohibitedByLaw", "2.其他法律行政法规禁止公开", "（三）不予公开"),
+            row("denied.safetyStability", "3.危及“三安全一稳定”", "（三）不予公开"),
+            row("denied.thirdPartyRights", "4.保护第三方合法权益", "（三）不予公开"),
+            row("denied.internalAffairs", "5.属于三类内部事务信息", "（三）不予公开"),
+            row("denied.processInformation", "6.属于四类过程性信息", "（三）不予公开"),
+            row("denied.enforcementFiles", "7.属于行政执法案卷", "（三）不予公开"),
+            row("denied.administrativeQuery", "8.属于行政查询事项", "（三）不予公开"),
+            row("unavailable.notHeld", "1.本机关不掌握相关政府信息", "（四）无法提供"),
+            row("unavailable.needsCreation", "2.没有现成信息需要另行制作", "（四）无法提供"),
+            row("unavailable.unclear", "3.补正后申请内容仍不明确", "（四）无法提供"),
+            row("notProcessed.complaint", "1.信访举报投诉类申请", "（五）不予处理"),
+            row("notProcessed.repeated", "2.重复申请", "（五）不予处理"),
+            row("notProcessed.publication", "3.要求提供公开出版物", "（五）不予处理"),
+            row("notProcessed.excessive", "4.无正当理由大量反复申请", "（五）不予处理"),
+            row("notProcessed.confirmation", "5.要求行政机关确认或重新出具已获取信息", "（五）不予处理"),
+        ]
+        switch template {
+        case .v2021:
+            rows += [
+                row("other.noCorrection", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "（六）其他处理"),
+                row("other.feeUnpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "（六）其他处理"),
+                row("other.other", "3.其他", "（六）其他处理"),
+            ]
+        case .v2019:
+            rows.append(row("other", "（六）其他处理", results))
+        }
+        rows += [
+            row("totalHandled", "（七）总计", results),
+            row("carriedForward", "四、结转下年度继续办理"),
+        ]
+        return TableShape(name: "applications", rows: rows, columns: applicantColumns)
+    }
+
+    /// The keys of the outcome rows whose sum is （七）总计.
+    public func outcomeRowKeys() -> [String] {
+        rows.map(\.key).filter {
+            !["newlyReceived", "carriedOver", "totalHandled", "carriedForward"].contains($0)
+        }
+    }
+
+    /// Section 四: 政府信息公开行政复议、行政诉讼情况 — 15 numbers.
+    public static let reviewLitigation: TableShape = {
+        let columns = ["upheld", "corrected", "other", "pending", "total"]
+        return TableShape(name: "reviewLitigation", rows: [
+            Row(key: "review", label: "行政复议", group: nil, columns: columns),
+            Row(key: "litigationDirect", label: "行政诉讼（未经复议直接起诉）", group: "行政诉讼", columns: columns),
+            Row(key: "litigationAfterReview", label: "行政诉讼（复议后起诉）", group: "行政诉讼", columns: columns),
+        ], columns: [
+            Column(key: "upheld", label: "结果维持"),
+            Column(key: "corrected", label: "结果纠正"),
+            Column(key: "other", label: "其他结果"),
+            Column(key: "pending", label: "尚未审结"),
+            Column(key: "total", label: "总计"),
+        ])
+    }()
+}
