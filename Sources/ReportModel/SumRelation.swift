@@ -1,0 +1,82 @@
+import Foundation
+
+/// One cell of a table, by row and column key.
+public struct CellRef: Hashable, Sendable {
+    public let row: String
+    public let column: String
+
+    public init(_ row: String, _ column: String) {
+        self.row = row
+        self.column = column
+    }
+}
+
+/// A sum the national template requires to hold (勾稽关系): the cells on the left add up to
+/// the cells on the right. The parser uses these to split digits run together; the checker
+/// reports where they fail.
+public struct SumRelation: Hashable, Sendable {
+    /// Stable rule id, e.g. `applications.balance`.
+    public let rule: String
+    public let left: [CellRef]
+    public let right: [CellRef]
+
+    public init(rule: String, left: [CellRef], right: [CellRef]) {
+        self.rule = rule
+        self.left = left
+        self.right = right
+    }
+
+    /// Both sides, or nil when a cell is missing.
+    public func sides(in table: ReportTable) -> (left: Decimal, right: Decimal)? {
+        var l: Decimal = 0
+        var r: Decimal = 0
+        for cell in left {
+            guard let n = table.number(cell.row, cell.column) else { return nil }
+            l += n
+        }
+        for cell in right {
+            guard let n = table.number(cell.row, cell.column) else { return nil }
+            r += n
+        }
+        return (l, r)
+    }
+
+    /// Whether the sum holds; nil when a cell is missing.
+    public func holds(in table: ReportTable) -> Bool? {
+        sides(in: table).map { $0.left == $0.right }
+    }
+}
+
+extension TableShape {
+    /// The sums within this table that the template requires.
+    public var relations: [SumRelation] {
+        switch name {
+        case "applications":
+            let columns = TableShape.applicantColumns.map(\.key)
+            let outcomes = outcomeRowKeys()
+            var relations: [SumRelation] = []
+            for column in columns {
+                relations.append(SumRelation(rule: "applications.balance",
+                    left: [CellRef("newlyReceived", column), CellRef("carriedOver", column)],
+                    right: [CellRef("totalHandled", column), CellRef("carriedForward", column)]))
+                relations.append(SumRelation(rule: "applications.outcomes",
+                    left: outcomes.map { CellRef($0, column) },
+                    right: [CellRef("totalHandled", column)]))
+            }
+            for row in rows {
+                relations.append(SumRelation(rule: "applications.row-total",
+                    left: columns.dropLast().map { CellRef(row.key, $0) },
+                    right: [CellRef(row.key, "total")]))
+            }
+            return relations
+        case "reviewLitigation":
+            return rows.map { row in
+                SumRelation(rule: "review.total",
+                            left: ["upheld", "corrected", "other", "pending"].map { CellRef(row.key, $0) },
+                            right: [CellRef(row.key, "total")])
+            }
+        default:
+            return []
+        }
+    }
+}

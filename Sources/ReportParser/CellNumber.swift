@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads one cell's number. Counts are integers; amounts (万元) may carry decimals.
+enum CellNumber {
+    enum Reading: Equatable {
+        case number(Decimal)
+        /// A dash, slash or 无: the cell is visibly blank.
+        case blank
+        case notANumber
+    }
+
+    static let placeholders: Set<String> = ["-", "－", "—", "——", "–", "/", "／", "\\", "无", "空", "×", "/ ", "--"]
+    static let units = ["万元", "元", "件", "个", "条", "项", "次", "%", "％"]
+
+    static func read(_ raw: String) -> Reading {
+        var text = fold(TextNormalizer.trim(raw))
+        if text.isEmpty || placeholders.contains(text) { return .blank }
+        for unit in units where text.hasSuffix(unit) && text.count > unit.count {
+            text = TextNormalizer.trim(String(text.dropLast(unit.count)))
+            break
+        }
+        if text.contains(",") {
+            // Thousands separators only: 1,234,567
+            let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+            guard groups.count > 1, (1...3).contains(groups[0].count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 || ($0.count > 3 && $0.dropFirst(3).first == ".") })
+            else { return .notANumber }
+            text = text.replacingOccurrences(of: ",", with: "")
+        }
+        guard isNumeral(text) else { return .notANumber }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")).map(Reading.number) ?? .notANumber
+    }
+
+    /// `[+-]?digits(.digits)?`
+    static func isNumeral(_ text: String) -> Bool {
+        var chars = Substring(text)
+        if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
+        let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// Full-width digits and signs to ASCII.
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0xFF10...0xFF19: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
+            case 0xFF0E: out.append(".")
+            case 0xFF0C: out.append(",")
+            case 0xFF0D, 0x2212: out.append("-")
+            case 0xFF0B: out.append("+")
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    static func isDigit(_ c: Character) -> Bool {
+        c.isASCII ? c.isNumber : ("０"..."９").contains(c)
+    }
+}

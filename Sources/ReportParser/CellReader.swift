@@ -1,0 +1,215 @@
+import ReportModel
+
+/// Reads the lines of a table section into rows of tokens, whatever the layout:
+/// tab-separated cells, pipe tables, one cell per line (rows split by blank lines,
+/// wrapped cells continued on an unindented line), numbers after a label on one line,
+/// and web text with every cell run together. Lines that are prose go to `narrative`.
+struct CellReader {
+    private(set) var rows: [[TableToken]] = []
+    private(set) var narrative: [SourceLine] = []
+    let file: String
+
+    private enum LineKind {
+        case blank
+        case cells([(text: String, offset: Int)])   // tab or pipe row
+        case single(text: String, offset: Int, indented: Bool)
+    }
+
+    init(_ lines: [SourceLine], file: String) {
+        self.file = file
+        var block: [(text: String, line: SourceLine, offset: Int, indented: Bool)] = []
+        func flushBlock() {
+            if !block.isEmpty {
+                rows.append(block.flatMap { tokens(of: $0.text, line: $0.line, offset: $0.offset) })
+                block = []
+            }
+        }
+        for line in lines {
+            switch Self.classify(line.text) {
+            case .blank:
+                flushBlock()
+            case .cells(let cells):
+                flushBlock()
+                rows.append(cells.flatMap { tokens(of: $0.text, line: line, offset: $0.offset) })
+            case .single(let text, let offset, let indented):
+                if Self.isProse(text) {
+                    flushBlock()
+                    narrative.append(line)
+                    continue
+                }
+                // A wrapped cell: the continuation sits unindented under indented cells.
+                if !indented, let last = block.last, last.indented, !TextNormalizer.trim(last.text).isEmpty,
+                   !TextNormalizer.trim(text).isEmpty, !Self.looksNumeric(text), !Self.looksNumeric(last.text) {
+                    block[block.count - 1].text += TextNormalizer.trim(text)
+                    continue
+                }
+                block.append((text, line, offset, indented))
+            }
+        }
+        flushBlock()
+    }
+
+    private static func classify(_ raw: String) -> LineKind {
+        if raw.isEmpty { return .blank }
+        let trimmed = TextNormalizer.trim(raw)
+        if trimmed.hasPrefix("|") {
+            if trimmed.allSatisfy({ "|-:– ".contains($0) }) { return .blank }
+            return .cells(splitPipes(raw))
+        }
+        let chars = Array(raw)
+        let tabs = chars.indices.filter { chars[$0] == "\t" }
+        let firstContent = chars.firstIndex { $0 != "\t" && $0 != " " && $0 != "\u{3000}" }
+        if tabs.count >= 2 || (tabs.count == 1 && firstContent != nil && tabs[0] > firstContent!) {
+            var cells: [(String, Int)] = []
+            var start = 0
+            for t in tabs + [chars.count] {
+                cells.append((String(chars[start..<t]), start))
+                start = t + 1
+            }
+            return .cells(cells)
+        }
+        let offset = firstContent ?? 0
+        return .single(text: String(chars[offset...]), offset: offset, indented: tabs.first == 0 || raw.hasPrefix(" "))
+    }
+
+    private static func splitPipes(_ raw: String) -> [(text: String, offset: Int)] {
+        let chars = Array(raw)
+        var cells: [(String, Int)] = []
+        var start: Int? = nil
+        for (i, c) in chars.enumerated() where c == "|" {
+            if let s = start { cells.append((String(chars[s..<i]), s)) }
+            start = i + 1
+        }
+        if let s = start, s < chars.count, !TextNormalizer.trim(String(chars[s...])).isEmpty {
+            cells.append((String(chars[s...]), s))
+        }
+        return cells
+    }
+
+    /// Sentences, not table cells.
+    static func isProse(_ text: String) -> Bool {
+        if text.contains("。") || text.contains("；") { return true }
+        let hasDigit = text.contains { CellNumber.isDigit($0) }
+        return !hasDigit && text.count > 40
+    }
+
+    private static func looksNumeric(_ text: String) -> Bool {
+        if case .text = CellReader.classifyCell(text) { return false }
+        return true
+    }
+
+    private enum CellClass { case empty, numbers([String]), text }
+
+    private static func classifyCell(_ raw: String) -> CellClass {
+        let text = TextNormalizer.trim(raw)
+        switch CellNumber.read(text) {
+        case .blank: return .empty
+        case .number: return .numbers([text])
+        case .notANumber:
+            let parts = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
+            if parts.count > 1, parts.allSatisfy({ if case .number = CellNumber.read($0) { return true } else { return false } }) {
+                return .numbers(parts)
+            }
+            return .text
+        }
+    }
+
+    /// Turns one cell into tokens; text with digits run into it is cut into labels and digit runs.
+    private func tokens(of raw: String, line: SourceLine, offset: Int) -> [TableToken] {
+        let leading = raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
+        let at = SourceLocation(file: file, line: line.number, column: line.column + offset + leading)
+        switch Self.classifyCell(raw) {
+        case .empty:
+            return [TableToken(kind: .empty, location: at)]
+        case .numbers(let parts):
+            return [TableToken(kind: .numbers(parts, glued: parts.count > 1 && Self.isRunTogether(line.text)), location: at)]
+        case .text:
+            if Self.isRunTogether(line.text) {
+                return Self.splitRun(TextNormalizer.trim(raw), at: at)
+            }
+            return Self.splitTrailingNumbers(TextNormalizer.trim(raw), at: at)
+        }
+    }
+
+    /// In a cell of its own, only numbers set apart by spaces leave the label (`行政许可 5`);
+    /// digits inside a label (`数据1`, `第1项`) stay with it.
+    static func splitTrailingNumbers(_ text: String, at location: SourceLocation) -> [TableToken] {
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        var numbers: [String] = []
+        while let last = words.last, words.count > 1, case .number = CellNumber.read(last) {
+            numbers.insert(last, at: 0)
+            words.removeLast()
+        }
+        guard !numbers.isEmpty else { return [TableToken(kind: .text(text), location: location)] }
+        let label = words.joined(separator: " ")
+        return [TableToken(kind: .text(label), location: location),
+                TableToken(kind: .numbers(numbers, glued: false),
+                           location: shifted(location, label.count + 1))]
+    }
+
+    /// Web text keeps a whole table on one line; numbers there are not reliably separated.
+    private static func isRunTogether(_ line: String) -> Bool {
+        !line.contains("\t") && !line.contains("|")
+    }
+
+    /// Cuts `规章000规范性文件898989` into text and digit runs. A digit followed by `.`/`、`
+    /// and a character starts a numbered label (`2.其他法律…`), not a value; digits followed
+    /// by 年/月/日/号 are part of the text.
+    static func splitRun(_ text: String, at location: SourceLocation) -> [TableToken] {
+        let chars = Array(text)
+        var tokens: [TableToken] = []
+        var i = 0
+        var textStart = 0
+        func emitText(_ end: Int) {
+            let piece = TextNormalizer.trim(String(chars[textStart..<end]))
+            if !piece.isEmpty {
+                tokens.append(TableToken(kind: .text(piece), location: shifted(location, textStart)))
+            }
+        }
+        while i < chars.count {
+            guard CellNumber.isDigit(chars[i]) || ((chars[i] == "-" || chars[i] == "－") && i + 1 < chars.count && CellNumber.isDigit(chars[i + 1]) && i == textStart) else {
+                i += 1
+                continue
+            }
+            // Scan a run of digits, '.', ',' and spaces.
+            var j = i
+            var lastDigit = i
+            if !CellNumber.isDigit(chars[j]) { j += 1 }
+            while j < chars.count {
+                let c = chars[j]
+                if CellNumber.isDigit(c) { lastDigit = j; j += 1; continue }
+                if (c == "." || c == "．" || c == ",") && j + 1 < chars.count && CellNumber.isDigit(chars[j + 1]) { j += 1; continue }
+                if c == " " || c == "\u{3000}" { j += 1; continue }
+                break
+            }
+            var runEnd = lastDigit + 1
+            let after = runEnd < chars.count ? chars[runEnd] : nil
+            if let after, "年月日号届期〕）)".contains(after) {
+                i = runEnd
+                continue
+            }
+            if let after, ".．、".contains(after), runEnd + 1 < chars.count, !CellNumber.isDigit(chars[runEnd + 1]) {
+                // The last digit numbers the next label: keep it with the text.
+                runEnd -= 1
+                if runEnd <= i {
+                    i = lastDigit + 1
+                    continue
+                }
+            }
+            emitText(i)
+            let run = String(chars[i..<runEnd])
+            let parts = run.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map { CellNumber.fold(String($0)) }
+            if !parts.isEmpty {
+                tokens.append(TableToken(kind: .numbers(parts, glued: true), location: shifted(location, i)))
+            }
+            textStart = runEnd
+            i = runEnd
+        }
+        emitText(chars.count)
+        return tokens
+    }
+
+    private static func shifted(_ location: SourceLocation, _ by: Int) -> SourceLocation {
+        SourceLocation(file: location.file, line: location.line, column: location.column + by)
+    }
+}

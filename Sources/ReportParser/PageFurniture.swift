@@ -1,0 +1,55 @@
+/// Text saved from a portal page starts with the page's own fields (`标题:`, `发布时间:`,
+/// `原文链接:` …) and often a `正文` marker before the report. The fields are kept as
+/// metadata; the furniture is removed from the body.
+struct PageFurniture {
+    var title: String?
+    var published: String?
+    var sourceURL: String?
+    var body: [SourceLine] = []
+
+    static let fieldNames = ["标题", "发布时间", "发布日期", "成文日期", "文号", "发文字号", "发布机构", "发文机关",
+                             "栏目", "原文链接", "本地目录", "索引号", "来源", "主题分类", "信息来源", "时间"]
+
+    init(_ lines: [SourceLine]) {
+        var body = lines
+        // A `正文` marker near the top: everything before it is page furniture.
+        if let marker = lines.prefix(40).firstIndex(where: {
+            let t = TextNormalizer.trim($0.text)
+            return t.contains("正文") && t.count <= 40 && (t.contains("==") || t.contains("--") || t == "正文")
+        }) {
+            for line in lines[..<marker] { read(line.text) }
+            body = Array(lines[(marker + 1)...])
+        } else {
+            // Without a marker, only leading `字段: 值` lines are furniture.
+            var drop = 0
+            for line in lines {
+                let t = TextNormalizer.trim(line.text)
+                if t.isEmpty { drop += 1; continue }
+                guard Self.field(t) != nil else { break }
+                read(t)
+                drop += 1
+            }
+            if title != nil || published != nil || sourceURL != nil { body = Array(lines[drop...]) }
+        }
+        self.body = body
+    }
+
+    private mutating func read(_ raw: String) {
+        guard let (name, value) = Self.field(TextNormalizer.trim(raw)), !value.isEmpty else { return }
+        switch name {
+        case "标题": title = title ?? value
+        case "发布时间", "发布日期", "成文日期": published = published ?? value
+        case "原文链接": sourceURL = sourceURL ?? value
+        default: break
+        }
+    }
+
+    private static func field(_ text: String) -> (String, String)? {
+        for name in fieldNames where text.hasPrefix(name) {
+            let rest = text.dropFirst(name.count)
+            guard let sep = rest.first, sep == ":" || sep == "：" else { continue }
+            return (name, TextNormalizer.trim(rest.dropFirst()))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import ReportModel
+
+/// Turns one report file into a `Report`: decode → lines → front matter → page furniture →
+/// sections → metadata → tables. Never throws: what cannot be read becomes a diagnostic.
+public struct ReportParser: Sendable {
+    public init() {}
+
+    /// - Parameter source: the file's path relative to the content folder (`reports/x.txt`).
+    public func parse(_ data: Data, source: String) -> Report {
+        let text: String
+        do {
+            text = try TextDecoding.decode(data).text
+        } catch let error as TextDecodingError {
+            let at = SourceLocation(file: source, line: 1)
+            let diagnostic: Diagnostic
+            switch error {
+            case .empty: diagnostic = Diagnostic(.error, rule: "file.empty", "文件为空", at: at)
+            case .binary: diagnostic = Diagnostic(.error, rule: "file.binary", "不是文本文件（可能是 PDF、Word 或图片），无法读取", at: at)
+            case .undecodable: diagnostic = Diagnostic(.error, rule: "file.undecodable", "文件编码无法识别（不是 UTF-8、UTF-16 或 GB18030）", at: at)
+            }
+            return unreadable(source, diagnostic)
+        } catch {
+            return unreadable(source, Diagnostic(.error, rule: "file.undecodable", "文件无法读取：\(error)", at: SourceLocation(file: source, line: 1)))
+        }
+        return parse(text: text, source: source)
+    }
+
+    public func parse(text: String, source: String) -> Report {
+        let lower = source.lowercased()
+        let isHTML = lower.hasSuffix(".html") || lower.hasSuffix(".htm")
+        var lines: [SourceLine]
+        if isHTML {
+            lines = HTMLText.lines(from: text)
+        } else {
+            lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+                SourceLine(String($1), number: $0 + 1)
+            }
+        }
+        lines = lines.map { SourceLine(Self.stripRemnants($0.text), number: $0.number, column: $0.column) }
+
+        var diagnostics: [Diagnostic] = []
+        let (frontMatter, afterMatter, matterDiagnostics) = FrontMatter.split(lines, file: source)
+        diagnostics += matterDiagnostics
+        let furniture = PageFurniture(afterMatter)
+        let split = SectionSplitter(furniture.body)
+
+        let meta = MetadataReader(preamble: split.preamble, body: furniture.body, frontMatter: frontMatter,
+                                  furniture: furniture, file: source)
+        diagnostics += meta.diagnostics
+
+        let tableText = split.parts.filter { (2...3).contains($0.heading.number) }
+            .flatMap(\.lines).map(\.text).joined(separator: "\n")
+        let template = TemplateDetector.detect(tableText)
+            ?? TemplateDetector.detect(furniture.body.map(\.text).joined(separator: "\n"))
+            ?? meta.year.map(TemplateVersion.expected(forYear:)) ?? .v2021
+
+        var report = Report(source: source, title: meta.title, agency: meta.agency, region: meta.region,
+                            year: meta.year, template: template,
+                            sourceURL: frontMatter?.sourceURL ?? furniture.sourceURL,
+                            published: frontMatter?.published ?? furniture.published)
+        report.agencySlug = frontMatter?.slug.flatMap(Slug.sanitize) ?? ""
+        if let slug = frontMatter?.slug, Slug.sanitize(slug) == nil {
+            diagnostics.append(Diagnostic(.error, rule: "meta.front-matter",
+                "文件头 slug“\(slug)”不是有效的网址名（只允许小写字母、数字和连字符），已改用自动生成的名称",
+                at: SourceLocation(file: source, line: 1)))
+        }
+
+        var extractor = TableExtractor(file: source)
+        for part in split.parts {
+            let number = part.heading.number
+            let location = SourceLocation(file: source, line: part.headingLine.number, column: part.headingLine.column)
+            var narrative = part.lines
+            if (2...4).contains(number) {
+                let reader = CellReader(part.lines, file: source)
+                narrative = reader.narrative
+                switch number {
+                case 2:
+                    extractor.extractLabelled(reader.rows, labels: .activeDisclosure(template), into: &report.activeDisclosure)
+                case 3:
+                    extractor.extractLabelled(reader.rows, labels: .applications(template), into: &report.applications,
+                                              accept: TableExtractor.rowSum)
+                default:
+                    extractor.extractReviewLitigation(reader.rows, into: &report.reviewLitigation)
+                }
+            }
+            report.sections.append(Section(number: number, title: part.heading.title,
+                                           text: Self.paragraphs(narrative), location: location))
+        }
+        diagnostics += extractor.diagnostics
+        report.diagnostics = diagnostics
+        return report
+    }
+
+    private func unreadable(_ source: String, _ diagnostic: Diagnostic) -> Report {
+        Report(source: source, template: .v2021, diagnostics: [diagnostic])
+    }
+
+    /// Word and PDF remnants that are never report text.
+    static func stripRemnants(_ line: String) -> String {
+        guard line.contains("[bookmark:") else { return line }
+        var out = line
+        while let start = out.range(of: "[bookmark:"), let end = out[start.upperBound...].firstIndex(of: "]") {
+            out.removeSubrange(start.lowerBound...end)
+        }
+        return out
+    }
+
+    /// Narrative text: trimmed lines, paragraphs separated by one blank line.
+    static func paragraphs(_ lines: [SourceLine]) -> String {
+        var out: [String] = []
+        var blank = false
+        for line in lines {
+            let t = TextNormalizer.trim(line.text)
+            if t.isEmpty {
+                blank = !out.isEmpty
+                continue
+            }
+            if blank { out.append("") }
+            out.append(t)
+            blank = false
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Recognises the six section headings of the national template, however they are numbered
+/// (`五、` `5、` `（五）` `5.` `## 五、`) and whether they start a line or sit inside a
+/// line of web text whose whole body was saved on one line.
+struct SectionHeading: Hashable {
+    var number: Int
+    /// The heading's title as written (numbering removed).
+    var title: String
+    /// Characters (from the start of the examined text) that the numbering and title span.
+    var length: Int
+
+    /// Each section's title, with the variants real reports use. Anchored at the title start.
+    static let titlePatterns: [Int: NSRegularExpression] = {
+        let patterns: [Int: String] = [
+            1: #"^(?:总体情况|概述|基本情况|总体概况)"#,
+            2: #"^主动公开政府信息(?:的)?(?:工作)?情况"#,
+            3: #"^(?:收到和处理|收到与处理|受理和处理)政府信息公开申请(?:的)?(?:工作)?情况"#,
+            4: #"^(?:因)?(?:政府信息公开)?[^。；，,]{0,16}?行政复议[^。；]{0,16}?行政诉讼(?:的)?(?:情况)?"#,
+            5: #"^(?:政府信息公开)?(?:工作)?存在(?:的)?(?:主要)?问题(?:及|和|与)(?:改进|整改)(?:措施|情况)?"#,
+            6: #"^(?:其他需要报告的事项|其他需要报告事项|其他事项|其他需要说明的事项)"#,
+        ]
+        return patterns.mapValues { try! NSRegularExpression(pattern: $0) }
+    }()
+
+    /// Looser phrases accepted when a short line holds only a heading (the title may wrap
+    /// onto the next line or carry a typo).
+    static let keyPhrases: [Int: [String]] = [
+        1: ["总体情况", "总体概况"],
+        2: ["主动公开政府信息", "主动公开情况"],
+        3: ["收到和处理", "收到与处理", "处理政府信息公开申请"],
+        4: ["行政复议"],
+        5: ["存在的主要问题", "主要问题及改进", "问题及改进", "存在问题"],
+        6: ["其他需要报告", "其他事项"],
+    ]
+
+    /// The heading at the start of `text` (leading whitespace and Markdown marks allowed).
+    static func atStart(of text: String) -> SectionHeading? {
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count, " \t\u{3000}#*>".contains(chars[i]) { i += 1 }
+        guard let (number, afterNumber) = numbering(chars, from: i) else { return nil }
+        var j = afterNumber
+        while j < chars.count, " \t\u{3000}:：".contains(chars[j]) { j += 1 }
+        let rest = String(chars[j...])
+        if let length = titleLength(number, in: rest) {
+            let title = String(rest.prefix(length))
+            return SectionHeading(number: number, title: title, length: j + length)
+        }
+        // A short line holding only a heading whose title wraps or is misspelt.
+        let trimmed = TextNormalizer.trim(rest.replacingOccurrences(of: "*", with: ""))
+        if trimmed.count <= 30, !trimmed.contains("。"),
+           keyPhrases[number]!.contains(where: { trimmed.contains($0) }) {
+            return SectionHeading(number: number, title: trimmed, length: chars.count)
+        }
+        return nil
+    }
+
+    /// Headings that sit inside a long line (web text), found only where a Chinese numeral and
+    /// `、` are directly followed by the section's full title.
+    static func inline(in text: String) -> [(offset: Int, heading: SectionHeading)] {
+        let chars = Array(text)
+        var found: [(Int, SectionHeading)] = []
+        for (i, c) in chars.enumerated() where c == "、" && i > 0 {
+            guard let number = TextNormalizer.chineseNumerals.firstIndex(of: chars[i - 1]).map({ $0 + 1 }),
+                  (1...6).contains(number) else { continue }
+            if i >= 2, TextNormalizer.chineseNumerals.contains(chars[i - 2]) { continue }
+            var j = i + 1
+            while j < chars.count, chars[j] == " " || chars[j] == "\u{3000}" { j += 1 }
+            let rest = String(chars[j..<min(chars.count, j + 60)])
+            if let length = titleLength(number, in: rest) {
+                found.append((i - 1, SectionHeading(number: number, title: String(rest.prefix(length)),
+                                                     length: j - (i - 1) + length)))
+            }
+        }
+        return found
+    }
+
+    private static func titleLength(_ number: Int, in text: String) -> Int? {
+        let ns = text as NSString
+        guard let match = titlePatterns[number]!.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+              match.range.length > 0 else { return nil }
+        return ns.substring(with: match.range).count
+    }
+
+    /// Parses `一、` `1、` `1.` `（一）` `(1)` `第一部分` at `i`; returns the section number and the index after it.
+    private static func numbering(_ chars: [Character], from start: Int) -> (Int, Int)? {
+        var i = start
+        guard i < chars.count else { return nil }
+        func digit(_ c: Character) -> Int? {
+            if let n = TextNormalizer.chineseNumerals.firstIndex(of: c) { return n + 1 }
+            if let v = c.wholeNumberValue, c.isASCII || ("０"..."９").contains(c) { return v }
+            return nil
+        }
+        if chars[i] == "（" || chars[i] == "(" {
+            guard i + 2 < chars.count, let n = digit(chars[i + 1]), chars[i + 2] == "）" || chars[i + 2] == ")" else { return nil }
+            return (1...6).contains(n) ? (n, i + 3) : nil
+        }
+        if chars[i] == "第" {
+            guard i + 3 < chars.count, let n = digit(chars[i + 1]), chars[i + 2] == "部" || chars[i + 2] == "章" else { return nil }
+            return (1...6).contains(n) ? (n, i + 4 <= chars.count && chars[i + 3] == "分" ? i + 4 : i + 3) : nil
+        }
+        guard let n = digit(chars[i]), (1...6).contains(n) else { return nil }
+        i += 1
+        if i < chars.count, digit(chars[i]) != nil { return nil }
+        guard i < chars.count, "、.．，, \u{3000}".contains(chars[i]) else { return nil }
+        return (n, i + 1)
+    }
+}

@@ -1,0 +1,87 @@
+/// Cuts a report's lines into the preamble (title, introduction) and the six numbered sections.
+struct SectionSplitter {
+    struct Part {
+        var heading: SectionHeading
+        var headingLine: SourceLine
+        var lines: [SourceLine]
+    }
+
+    var preamble: [SourceLine] = []
+    var parts: [Part] = []
+
+    /// Lines longer than this may be web text with the whole body on one line, so headings are
+    /// also looked for inside them.
+    static let longLine = 160
+
+    init(_ input: [SourceLine]) {
+        let lines = Self.splitInlineHeadings(input)
+        var candidates: [(index: Int, heading: SectionHeading)] = []
+        for (index, line) in lines.enumerated() {
+            if let heading = SectionHeading.atStart(of: line.text) {
+                candidates.append((index, heading))
+            }
+        }
+        // Headings come in template order; a later number never goes back to an earlier one.
+        var chosen: [(index: Int, heading: SectionHeading)] = []
+        var last = 0
+        for (index, heading) in candidates where heading.number > last {
+            if let previous = chosen.last, previous.index == index { continue }
+            chosen.append((index, heading))
+            last = heading.number
+        }
+        guard let first = chosen.first else {
+            preamble = lines
+            return
+        }
+        preamble = Array(lines[..<first.index])
+        for (k, entry) in chosen.enumerated() {
+            let end = k + 1 < chosen.count ? chosen[k + 1].index : lines.count
+            let headingLine = lines[entry.index]
+            var body = Array(lines[(entry.index + 1)..<end])
+            var heading = entry.heading
+            // Text after the title on the heading's own line belongs to the section body.
+            let chars = Array(headingLine.text)
+            let leading = chars.prefix { " \t\u{3000}#*>".contains($0) }.count
+            let tailStart = min(chars.count, leading + heading.length)
+            let tail = String(chars[tailStart...])
+            if !TextNormalizer.trim(tail).isEmpty {
+                body.insert(SourceLine(tail, number: headingLine.number, column: headingLine.column + tailStart), at: 0)
+            } else if !heading.title.hasSuffix("情况"), !heading.title.hasSuffix("事项"),
+                      let next = body.first, TextNormalizer.trim(next.text).count <= 12,
+                      TextNormalizer.trim(next.text).hasSuffix("情况") || TextNormalizer.trim(next.text).hasSuffix("事项") {
+                // A heading wrapped over two lines.
+                heading.title += TextNormalizer.trim(next.text)
+                body.removeFirst()
+            }
+            heading.title = TextNormalizer.trim(heading.title.replacingOccurrences(of: "*", with: ""))
+            parts.append(Part(heading: heading, headingLine: headingLine, lines: body))
+        }
+    }
+
+    /// Splits long lines at headings found inside them, keeping line numbers and columns.
+    static func splitInlineHeadings(_ lines: [SourceLine]) -> [SourceLine] {
+        var out: [SourceLine] = []
+        for line in lines {
+            guard line.text.count > longLine, !line.text.contains("\t"), !line.text.hasPrefix("|") else {
+                out.append(line)
+                continue
+            }
+            let found = SectionHeading.inline(in: line.text)
+            guard !found.isEmpty else {
+                out.append(line)
+                continue
+            }
+            let chars = Array(line.text)
+            var cut = 0
+            for (offset, _) in found where offset > cut {
+                let piece = String(chars[cut..<offset])
+                if !TextNormalizer.trim(piece).isEmpty {
+                    out.append(SourceLine(piece, number: line.number, column: line.column + cut))
+                }
+                cut = offset
+            }
+            out.append(SourceLine(String(chars[cut...]), number: line.number, column: line.column + cut))
+        }
+        return out
+    }
+}

@@ -1,0 +1,18 @@
+import ReportModel
+
+/// Tells the 2019 template from the 2021 one by the column and row labels only one of them has.
+enum TemplateDetector {
+    static let signals2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+                              "逾期不补正", "收费通知", "缴纳费用"]
+    static let signals2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
+                              "第二十条第(九)项", "政府集中采购", "采购总金额", "其他对外管理服务事项"]
+
+    /// The template whose labels appear more often in `text`, or nil when neither does.
+    static func detect(_ text: String) -> TemplateVersion? {
+        let key = TextNormalizer.key(text)
+        let a = signals2021.filter { key.contains($0) }.count
+        let b = signals2019.filter { key.contains($0) }.count
+        if a == b { return nil }
+        return a > b ? .v2021 : .v2019
+    }
+}

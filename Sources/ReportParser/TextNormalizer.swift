@@ -1,0 +1,72 @@
+import Foundation
+
+/// Small text helpers shared by the parser stages. Report text arrives with full-width
+/// digits, ideographic spaces and both bracket styles; matching works on a folded form.
+enum TextNormalizer {
+    /// Folds for label matching: no whitespace, ASCII brackets, full-width digits/letters to
+    /// ASCII, `．`/`、` after a digit to `.`, quotes removed.
+    static func key(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousWasDigit = false
+        for scalar in text.unicodeScalars {
+            var s = scalar
+            if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
+            switch s {
+            case " ", "\t", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\n", "\r":
+                continue
+            case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
+                continue
+            case "、" where previousWasDigit, "．":
+                out.append(".")
+                previousWasDigit = false
+                continue
+            case "【", "〔":
+                out.append("(")
+            case "】", "〕":
+                out.append(")")
+            default:
+                out.append(s)
+            }
+            previousWasDigit = s.properties.numericType != nil && s.isASCII
+        }
+        return String(out)
+    }
+
+    /// Trims ASCII and ideographic whitespace.
+    static func trim(_ text: some StringProtocol) -> String {
+        text.trimmingCharacters(in: whitespace)
+    }
+
+    static let whitespace = CharacterSet.whitespacesAndNewlines
+        .union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{200B}\u{FEFF}"))
+
+    /// Removes spaces between CJK characters and digits, which PDF copies insert
+    /// (`2023 年` → `2023年`), leaving spaces between Latin words.
+    static func collapseSpaces(_ text: String) -> String {
+        var out = ""
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
+            if c == " " || c == "\u{3000}" || c == "\t" {
+                let prev = out.last
+                let next = chars[(i + 1)...].first { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }
+                if let prev, let next, isLatin(prev), isLatin(next) {
+                    if out.last != " " { out.append(" ") }
+                }
+                continue
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    private static func isLatin(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter)
+    }
+
+    static func isCJK(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x2A6DF).contains(v)
+    }
+
+    static let chineseNumerals: [Character] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+}

@@ -1,0 +1,58 @@
+import ReportModel
+import ReportParser
+
+/// Groups parsed reports by agency and year, gives each agency one stable slug, and finds
+/// two reports claiming the same agency and year.
+public struct Catalog: Sendable {
+    public struct Agency: Sendable {
+        public var name: String
+        public var slug: String
+        public var region: [String]
+        /// This agency's reports, oldest first.
+        public var reports: [Report]
+    }
+
+    /// Published reports, sorted by agency slug, then year.
+    public private(set) var reports: [Report] = []
+    public private(set) var agencies: [Agency] = []
+    /// Reports that cannot be published (unreadable, no agency or year, or a duplicate), with their findings.
+    public private(set) var unpublished: [Report] = []
+
+    public init(_ parsed: [Report]) {
+        var byAgency: [String: [Report]] = [:]
+        for report in parsed {
+            guard !report.agency.isEmpty, report.year != nil else {
+                unpublished.append(report)
+                continue
+            }
+            byAgency[AgencyName.normalized(report.agency), default: []].append(report)
+        }
+        let names = byAgency.keys.sorted()
+        // A slug set in front matter wins; otherwise the pinyin of the name.
+        let wanted = names.map { name in
+            byAgency[name]!.sorted { $0.source < $1.source }.lazy.map(\.agencySlug).first { !$0.isEmpty }
+                ?? Slug.make(name)
+        }
+        let slugs = Slug.disambiguate(wanted)
+        for (name, slug) in zip(names, slugs) {
+            var group = byAgency[name]!.sorted { ($0.year!, $0.source) < ($1.year!, $1.source) }
+            var kept: [Report] = []
+            for var report in group {
+                report.agencySlug = slug
+                if let previous = kept.last, previous.year == report.year {
+                    report.diagnostics.append(Diagnostic(.error, rule: "file.duplicate",
+                        "\(report.agency) \(report.year!) 年的报告重复：\(previous.source) 与 \(report.source)，只发布前者",
+                        at: SourceLocation(file: report.source, line: 1)))
+                    unpublished.append(report)
+                    continue
+                }
+                kept.append(report)
+            }
+            group = kept
+            agencies.append(Agency(name: group.last!.agency, slug: slug, region: group.last!.region, reports: group))
+        }
+        agencies.sort { $0.slug < $1.slug }
+        reports = agencies.flatMap(\.reports)
+        unpublished.sort { $0.source < $1.source }
+    }
+}

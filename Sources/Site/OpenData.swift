@@ -1,0 +1,89 @@
+import Foundation
+import ReportModel
+
+/// `data/reports.json`: the portal's open data in the stable schema `sitegen.reports/1`
+/// (see DESIGN.md). Missing values are null, never 0.
+public struct OpenData: Encodable {
+    public static let schemaVersion = "sitegen.reports/1"
+
+    struct Entry: Encodable {
+        struct SectionEntry: Encodable {
+            var number: Int
+            var title: String
+            var text: String
+        }
+        struct DiagnosticEntry: Encodable {
+            var severity: String
+            var rule: String
+            var message: String
+            var file: String
+            var line: Int
+            var column: Int
+        }
+        var id: String
+        var agency: String
+        var agencySlug: String
+        var region: [String]
+        var year: Int?
+        var template: String
+        var source: String
+        var url: String
+        var title: String
+        var sections: [SectionEntry]
+        var activeDisclosure: Table
+        var applications: Table
+        var reviewLitigation: Table
+        var diagnostics: [DiagnosticEntry]
+    }
+
+    /// Row → column → number or null, encoded with null kept.
+    struct Table: Encodable {
+        var table: ReportTable
+
+        func encode(to encoder: Encoder) throws {
+            var rows = encoder.container(keyedBy: Key.self)
+            for row in table.shape.rows {
+                var columns = rows.nestedContainer(keyedBy: Key.self, forKey: Key(row.key))
+                for column in row.columns {
+                    try columns.encode(table[row.key, column].number, forKey: Key(column))
+                }
+            }
+        }
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    let schema = OpenData.schemaVersion
+    let reports: [Entry]
+
+    public init(reports: [Report]) {
+        self.reports = reports.map { report in
+            Entry(id: report.id, agency: report.agency, agencySlug: report.agencySlug, region: report.region,
+                  year: report.year, template: report.template.rawValue, source: report.source,
+                  url: Routes.report(report), title: report.title,
+                  sections: report.sections.map { .init(number: $0.number, title: $0.title, text: $0.text) },
+                  activeDisclosure: Table(table: report.activeDisclosure),
+                  applications: Table(table: report.applications),
+                  reviewLitigation: Table(table: report.reviewLitigation),
+                  diagnostics: report.diagnostics.map {
+                      .init(severity: $0.severity.rawValue, rule: $0.rule, message: $0.message,
+                            file: $0.location.file, line: $0.location.line, column: $0.location.column)
+                  })
+        }
+    }
+
+    /// Deterministic JSON: sorted keys, no escaped slashes.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}

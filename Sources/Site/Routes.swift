@@ -1,0 +1,21 @@
+import ReportModel
+
+/// Where each page lives, relative to the site root. Pages are folders with `index.html`,
+/// so URLs end in `/` and every link can be written relative to the page.
+public enum Routes {
+    public static func report(_ report: Report) -> String {
+        "reports/\(report.agencySlug)/\(report.year.map(String.init) ?? "unknown")/"
+    }
+
+    public static func agency(_ slug: String) -> String { "agencies/\(slug)/" }
+
+    /// The relative prefix from a page at `route` back to the site root (`reports/a/2023/` → `../../../`).
+    public static func root(from route: String) -> String {
+        String(repeating: "../", count: route.split(separator: "/").count)
+    }
+}
+
+extension Routes {
+    /// The copy of a report's source text: `sources/<path under Content/>`.
+    public static func source(_ path: String) -> String { "sources/\(path)" }
+}

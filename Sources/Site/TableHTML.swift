@@ -1,0 +1,82 @@
+import ReportModel
+
+/// The three report tables as HTML shaped like the national template: grouped headers and
+/// row groups with rowspan/colspan, captions, and scoped header cells.
+enum TableHTML {
+    static func activeDisclosure(_ table: ReportTable) -> String {
+        let shape = table.shape
+        let width = 1 + (shape.rows.map(\.columns.count).max() ?? 1)
+        var html = #"<table class="report-table active-disclosure"><caption>主动公开政府信息情况</caption><tbody>"#
+        var currentGroup: String?
+        for row in shape.rows {
+            if row.group != currentGroup, let group = row.group {
+                currentGroup = group
+                html += #"<tr><th colspan="\#(width)" scope="colgroup" class="group">\#(HTML.escape(group))</th></tr>"#
+                html += #"<tr><th scope="col">信息内容</th>"#
+                for (i, key) in row.columns.enumerated() {
+                    let span = i == row.columns.count - 1 ? width - row.columns.count : 1
+                    html += #"<th scope="col"\#(span > 1 ? " colspan=\"\(span)\"" : "")>\#(HTML.escape(shape.column(key)?.label ?? key))</th>"#
+                }
+                html += "</tr>"
+            }
+            html += #"<tr><th scope="row">\#(HTML.escape(row.label))</th>"#
+            for (i, key) in row.columns.enumerated() {
+                let span = i == row.columns.count - 1 ? width - row.columns.count : 1
+                let cell = HTML.cell(table.number(row.key, key))
+                html += span > 1 ? cell.replacingOccurrences(of: "<td", with: "<td colspan=\"\(span)\"") : cell
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    static func applications(_ table: ReportTable, template: TemplateVersion) -> String {
+        let shape = table.shape
+        var html = #"<table class="report-table applications"><caption>收到和处理政府信息公开申请情况</caption><thead>"#
+        html += #"<tr><td colspan="3" rowspan="3" class="note">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><th colspan="7" scope="colgroup">申请人情况</th></tr>"#
+        html += #"<tr><th rowspan="2" scope="col">自然人</th><th colspan="5" scope="colgroup">法人或其他组织</th><th rowspan="2" scope="col">总计</th></tr>"#
+        html += "<tr>" + ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map { #"<th scope="col">\#($0)</th>"# }.joined() + "</tr>"
+        html += "</thead><tbody>"
+        func values(_ key: String) -> String {
+            TableShape.applicantColumns.map { HTML.cell(table.number(key, $0.key)) }.joined()
+        }
+        let results = shape.rows.filter { $0.group != nil }
+        var seenGroups: Set<String> = []
+        for row in shape.rows {
+            html += "<tr>"
+            guard let group = row.group else {
+                html += #"<th colspan="3" scope="row">\#(HTML.escape(row.label))</th>\#(values(row.key))</tr>"#
+                continue
+            }
+            if row.key == results.first?.key {
+                html += #"<th rowspan="\#(results.count)" scope="rowgroup">三、本年度办理结果</th>"#
+            }
+            if group == "三、本年度办理结果" {
+                html += #"<th colspan="2" scope="row">\#(HTML.escape(row.label))</th>"#
+            } else {
+                if !seenGroups.contains(group) {
+                    seenGroups.insert(group)
+                    let span = shape.rows.filter { $0.group == group }.count
+                    html += #"<th rowspan="\#(span)" scope="rowgroup">\#(HTML.escape(group))</th>"#
+                }
+                html += #"<th scope="row">\#(HTML.escape(row.label))</th>"#
+            }
+            html += values(row.key) + "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    static func reviewLitigation(_ table: ReportTable) -> String {
+        let columns = table.shape.columns
+        var html = #"<table class="report-table review-litigation"><caption>政府信息公开行政复议、行政诉讼情况</caption><thead>"#
+        html += #"<tr><th colspan="5" scope="colgroup">行政复议</th><th colspan="10" scope="colgroup">行政诉讼</th></tr>"#
+        html += "<tr>" + columns.map { #"<th rowspan="2" scope="col">\#($0.label)</th>"# }.joined()
+        html += #"<th colspan="5" scope="colgroup">未经复议直接起诉</th><th colspan="5" scope="colgroup">复议后起诉</th></tr>"#
+        html += "<tr>" + (columns + columns).map { #"<th scope="col">\#($0.label)</th>"# }.joined() + "</tr>"
+        html += "</thead><tbody><tr>"
+        for row in table.shape.rows {
+            html += row.columns.map { HTML.cell(table.number(row.key, $0)) }.joined()
+        }
+        return html + "</tr></tbody></table>"
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Mustache
+
+/// The templates and assets of a theme folder (`templates/*.mustache`, `assets/`).
+/// A theme may hold only some templates; the rest come from the fallback (default) theme.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Asset files, path relative to `assets/` → contents; the theme's own override the fallback's.
+    public let assets: [String: Data]
+    public let templateNames: Set<String>
+
+    public init(directory: URL, fallback: URL? = nil) throws {
+        var sources: [String: String] = [:]
+        var assets: [String: Data] = [:]
+        for folder in [fallback, directory].compactMap({ $0 }) {
+            let templates = folder.appendingPathComponent("templates")
+            for (name, url) in Self.files(in: templates) where name.hasSuffix(".mustache") {
+                sources[String(name.dropLast(".mustache".count))] = try String(contentsOf: url, encoding: .utf8)
+            }
+            for (name, url) in Self.files(in: folder.appendingPathComponent("assets")) {
+                assets[name] = try Data(contentsOf: url)
+            }
+        }
+        guard !sources.isEmpty else { throw SiteError.missingFolder(directory.appendingPathComponent("templates").path) }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(source, named: name)
+            } catch {
+                throw SiteError.template(name: name, message: "\(error)")
+            }
+        }
+        self.library = library
+        self.assets = assets
+        self.templateNames = Set(sources.keys)
+    }
+
+    /// Renders `context` with template `name`; a missing template is an error, not empty text.
+    public func render(_ context: Any, template name: String) throws -> String {
+        guard templateNames.contains(name), let output = library.render(context, withTemplate: name) else {
+            throw SiteError.template(name: name, message: "模板不存在")
+        }
+        return output
+    }
+
+    private static func files(in folder: URL) -> [(String, URL)] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var out: [(String, URL)] = []
+        let base = folder.standardizedFileURL.path
+        while let url = enumerator.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            out.append((String(url.standardizedFileURL.path.dropFirst(base.count + 1)), url))
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+}
