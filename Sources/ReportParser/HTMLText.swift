@@ -5,8 +5,8 @@
 ///   start new lines; inline tags are dropped and their text kept; `script`, `style`,
 ///   `head` (with `title`), `noscript`, `template`, `select`, `svg`, comments and
 ///   `<!DOCTYPE>` are dropped with their content.
-/// - Each `<tr>` becomes one line: its cells (`td`/`th`) trimmed, whitespace runs collapsed
-///   to one space, joined by a tab. Line breaks inside a cell (`<br>`, `<p>`, `<div>`) join
+/// - Each `<tr>` becomes one line: its cells (`td`/`th`) trimmed, whitespace runs (tabs
+///   included, so no cell holds a tab) collapsed to one space, joined by a tab. Line breaks inside a cell (`<br>`, `<p>`, `<div>`) join
 ///   without a separator (`本年新<br/>制作数量` → `本年新制作数量`). colspan/rowspan are not
 ///   expanded. A row whose cells are all empty is kept (as a line of tabs).
 /// - Layout tables: a row with a cell holding a nested table, or a cell of several long

@@ -146,15 +146,16 @@ public enum TextDecoding {
         /// The byte order of UTF-16 without BOM (true: little-endian), or nil when the bytes
         /// look like a binary file's. First: only one parity has (nearly) all its bytes
         /// plausible high halves — this holds for Chinese-heavy text, where 一 U+4E00 and
-        /// 开 U+5F00 also put NULs at the other parity. Then: NULs piling up at one parity
-        /// (ASCII-heavy text, where both parities may look plausible).
+        /// 开 U+5F00 also put NULs at the other parity. Then: NULs piling up at one parity,
+        /// at least one character in ten (ASCII-heavy text, where both parities may look
+        /// plausible); a stray NUL or two in UTF-8 text does not make it UTF-16.
         func utf16ByteOrder(count: Int) -> Bool? {
             guard count % 2 == 0 else { return nil }
             let pairs = count / 2
             let little = oddHighHalf * 100 >= pairs * 95, big = evenHighHalf * 100 >= pairs * 95
             if little != big { return little }
             let high = max(evenNUL, oddNUL), low = min(evenNUL, oddNUL)
-            if high >= 1, low * 4 < high { return oddNUL > evenNUL }
+            if high * 10 >= pairs, low * 4 < high { return oddNUL > evenNUL }
             return nil
         }
     }

@@ -175,6 +175,12 @@ final class TextDecodingTests: XCTestCase {
         assertThrows(Array("政府信息\u{0}公开\u{0}年度报告 with more \u{0} and \u{0}".utf8), .binary)
     }
 
+    func testStrayNULInLongUTF8TextIsBinary() {
+        let text = String(repeating: "\(title)：本年新收政府信息公开申请23件。\n", count: 20)
+        XCTAssertEqual(text.utf8.count % 2, 0)
+        assertThrows(Array(text.utf8) + [0x00, 0x41] + Array(text.utf8), .binary)
+    }
+
     func testRandomBytesAreBinary() {
         // A fixed linear congruential sequence: NUL bytes at both even and odd offsets.
         var state: UInt32 = 0x1234_5678

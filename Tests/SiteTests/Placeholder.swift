@@ -1,2 +1,0 @@
-import XCTest
-final class SiteTestsPlaceholder: XCTestCase { func testNothing() {} }
