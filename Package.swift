@@ -40,5 +40,6 @@ let package = Package(
         .testTarget(name: "ReportParserTests", dependencies: ["ReportParser", "ReportModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "sitegen"]),
+        .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel", "ReportParser"]),
     ]
 )

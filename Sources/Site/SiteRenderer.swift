@@ -17,6 +17,7 @@ struct SiteRenderer {
         var files: [String: Data] = [:]
         files["data/reports.json"] = try OpenData(reports: catalog.reports).json()
         let site = siteView
+        files["index.html"] = Data(try theme.render(IndexPage(catalog, site: site), template: "index").utf8)
         for report in catalog.reports {
             let route = Routes.report(report)
             let page = ReportPage(report, site: site, markdown: markdown)
