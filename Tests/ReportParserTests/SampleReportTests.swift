@@ -36,7 +36,7 @@ final class SampleReportTests: XCTestCase {
         XCTAssertEqual(r.applications["denied.stateSecret", "total"].location?.line, 55)
         XCTAssertEqual(r.applications["totalHandled", "total"].location?.line, 76)
 
-        // Line 83: five empty 行政复议 cells, then ten zeros for the two kinds of 诉讼.
+        // Line 84: five empty 行政复议 cells, then ten zeros for the two kinds of 诉讼.
         assertRow(r.reviewLitigation, "review", [nil, nil, nil, nil, nil])
         assertRow(r.reviewLitigation, "litigationDirect", [0, 0, 0, 0, 0])
         assertRow(r.reviewLitigation, "litigationAfterReview", [0, 0, 0, 0, 0])
