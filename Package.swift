@@ -39,7 +39,10 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ReportParserTests", dependencies: ["ReportParser", "ReportModel"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "sitegen"]),
+        .testTarget(name: "SiteTests", dependencies: [
+            "Site", "sitegen",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel", "ReportParser"]),
     ]
 )

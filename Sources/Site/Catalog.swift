@@ -18,7 +18,8 @@ public struct Catalog: Sendable {
     /// Reports that cannot be published (unreadable, no agency or year, or a duplicate), with their findings.
     public private(set) var unpublished: [Report] = []
 
-    public init(_ parsed: [Report]) {
+    /// - Parameter crossYear: findings between consecutive years of one agency, added to the later report.
+    public init(_ parsed: [Report], crossYear: ((_ previous: Report, _ current: Report) -> [Diagnostic])? = nil) {
         var byAgency: [String: [Report]] = [:]
         for report in parsed {
             guard !report.agency.isEmpty, report.year != nil else {
@@ -47,6 +48,11 @@ public struct Catalog: Sendable {
                     continue
                 }
                 kept.append(report)
+            }
+            if let crossYear {
+                for i in kept.indices.dropFirst() {
+                    kept[i].diagnostics += crossYear(kept[i - 1], kept[i])
+                }
             }
             group = kept
             agencies.append(Agency(name: group.last!.agency, slug: slug, region: group.last!.region, reports: group))

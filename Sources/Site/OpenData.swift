@@ -61,12 +61,19 @@ public struct OpenData: Encodable {
 
     let schema = OpenData.schemaVersion
     let reports: [Entry]
+    /// Files that could not be published (unreadable, no agency or year, a duplicate), with
+    /// whatever was read and their findings; `url` is empty.
+    let unpublished: [Entry]
 
-    public init(reports: [Report]) {
-        self.reports = reports.map { report in
+    public init(reports: [Report], unpublished: [Report] = []) {
+        self.reports = reports.map { Self.entry($0, published: true) }
+        self.unpublished = unpublished.map { Self.entry($0, published: false) }
+    }
+
+    private static func entry(_ report: Report, published: Bool) -> Entry {
             Entry(id: report.id, agency: report.agency, agencySlug: report.agencySlug, region: report.region,
                   year: report.year, template: report.template.rawValue, source: report.source,
-                  url: Routes.report(report), title: report.title,
+                  url: published ? Routes.report(report) : "", title: report.title,
                   sections: report.sections.map { .init(number: $0.number, title: $0.title, text: $0.text) },
                   activeDisclosure: Table(table: report.activeDisclosure),
                   applications: Table(table: report.applications),
@@ -75,7 +82,6 @@ public struct OpenData: Encodable {
                       .init(severity: $0.severity.rawValue, rule: $0.rule, message: $0.message,
                             file: $0.location.file, line: $0.location.line, column: $0.location.column)
                   })
-        }
     }
 
     /// Deterministic JSON: sorted keys, no escaped slashes.

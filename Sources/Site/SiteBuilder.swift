@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import ReportChecks
 import ReportModel
 import ReportParser
 
@@ -21,12 +22,26 @@ public struct BuildOptions: Sendable {
     }
 }
 
+/// Every report parsed, checked and catalogued: what `check` prints and `build` publishes.
+public struct Analysis: Sendable {
+    public var catalog: Catalog
+    /// How many report files were read.
+    public var fileCount: Int
+
+    /// Every finding, in file, line, column order.
+    public var diagnostics: [Diagnostic] {
+        (catalog.reports + catalog.unpublished).flatMap(\.diagnostics).sorted {
+            ($0.location.file, $0.location.line, $0.location.column, $0.rule) < ($1.location.file, $1.location.line, $1.location.column, $1.rule)
+        }
+    }
+}
+
 /// The outcome of a build, for the command line to report.
 public struct BuildResult: Sendable {
-    public var parsed: [Report]
-    public var catalog: Catalog
+    public var analysis: Analysis
     public var files: Int
-    public var diagnostics: [Diagnostic] { (catalog.reports + catalog.unpublished).flatMap(\.diagnostics) }
+    public var catalog: Catalog { analysis.catalog }
+    public var diagnostics: [Diagnostic] { analysis.diagnostics }
 }
 
 /// The build pipeline, one named step after another: load → parse → catalog → render → write.
@@ -36,16 +51,40 @@ public struct SiteBuilder {
 
     public init(_ options: BuildOptions) { self.options = options }
 
-    public func build() throws -> BuildResult {
+    /// - Parameter strict: refuse to publish when any report has a finding (error or warning).
+    public func build(strict: Bool = false) throws -> BuildResult {
         let config = try SiteConfig.load(from: options.content.appendingPathComponent("site.yml"))
         let theme = try Theme(directory: options.theme, fallback: options.fallbackTheme)
         let sources = try ContentLoader.reportFiles(in: options.content)
-        let parsed = Self.parse(sources)
-        let catalog = Catalog(parsed)
-        guard !catalog.reports.isEmpty else { throw SiteError.noReadableReports }
-        let files = try SiteRenderer(config: config, theme: theme).render(catalog, sources: sources)
+        let analysis = Self.analyze(sources)
+        guard !analysis.catalog.reports.isEmpty else { throw SiteError.noReadableReports }
+        if strict {
+            let findings = analysis.diagnostics
+            if !findings.isEmpty { throw SiteError.strict(findings.count) }
+        }
+        let files = try SiteRenderer(config: config, theme: theme).render(analysis.catalog, sources: sources)
         try SiteWriter(output: options.output, force: options.force).write(files)
-        return BuildResult(parsed: parsed, catalog: catalog, files: files.count)
+        return BuildResult(analysis: analysis, files: files.count)
+    }
+
+    /// load → parse → check → catalog (with the checks across years). Writes nothing.
+    public static func analyze(content: URL) throws -> Analysis {
+        analyze(try ContentLoader.reportFiles(in: content))
+    }
+
+    static func analyze(_ sources: [SourceFile]) -> Analysis {
+        let checker = ReportChecker()
+        var reports = parse(sources)
+        for i in reports.indices {
+            let findings = checker.check(reports[i])
+            if findings.contains(where: { $0.rule == "file.not-report" }) {
+                // Not a report at all: its missing title, agency and year say nothing more.
+                reports[i].diagnostics.removeAll { $0.rule.hasPrefix("meta.") }
+            }
+            reports[i].diagnostics += findings
+        }
+        let catalog = Catalog(reports, crossYear: checker.checkAcrossYears(previous:current:))
+        return Analysis(catalog: catalog, fileCount: sources.count)
     }
 
     /// Parses every file, on all cores; the order of the result follows `sources`.

@@ -4,6 +4,7 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
     case noReadableReports
     case template(name: String, message: String)
     case output(String)
+    case strict(Int)
 
     public var description: String {
         switch self {
@@ -11,6 +12,7 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
         case .noReadableReports: return "没有一份报告能够读取，未生成网站"
         case .template(let name, let message): return "模板 \(name) 有误：\(message)"
         case .output(let message): return "无法写入输出：\(message)"
+        case .strict(let count): return "严格模式：有 \(count) 个核对发现，未生成网站"
         }
     }
 }

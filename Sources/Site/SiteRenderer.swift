@@ -15,7 +15,7 @@ struct SiteRenderer {
 
     func render(_ catalog: Catalog, sources: [SourceFile]) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        files["data/reports.json"] = try OpenData(reports: catalog.reports).json()
+        files["data/reports.json"] = try OpenData(reports: catalog.reports, unpublished: catalog.unpublished).json()
         let site = siteView
         files["index.html"] = Data(try theme.render(IndexPage(catalog, site: site), template: "index").utf8)
         for report in catalog.reports {

@@ -26,6 +26,9 @@ extension Sitegen {
         @Flag(name: .long, help: "Replace the output folder even if sitegen did not create it.")
         var force = false
 
+        @Flag(name: .long, help: "Publish nothing if any report has a finding (error or warning); the previous output stays.")
+        var strict = false
+
         func run() throws {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
@@ -33,15 +36,16 @@ extension Sitegen {
             let options = BuildOptions(content: url(content), theme: url(theme), output: url(output),
                                        fallbackTheme: FileManager.default.fileExists(atPath: fallback.path) ? fallback : nil,
                                        force: force)
+            let printer = DiagnosticPrinter.forStandardError()
             do {
-                let result = try SiteBuilder(options).build()
-                let diagnostics = result.diagnostics.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
-                for d in diagnostics {
-                    FileHandle.standardError.write(Data("\(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule)]\n".utf8))
-                }
-                let errors = diagnostics.filter { $0.severity == .error }.count
-                print("\(result.catalog.reports.count) reports, \(result.catalog.agencies.count) agencies, \(result.files) files written to \(output); \(errors) errors, \(diagnostics.count - errors) warnings")
+                let result = try SiteBuilder(options).build(strict: strict)
+                printer.print(result.diagnostics)
+                print("\(DiagnosticPrinter.summary(reports: result.analysis.fileCount, result.diagnostics)); " +
+                      "\(result.catalog.reports.count) published, \(result.files) files written to \(output)")
             } catch let error as SiteError {
+                if case .strict = error, let analysis = try? SiteBuilder.analyze(content: options.content) {
+                    printer.print(analysis.diagnostics)
+                }
                 FileHandle.standardError.write(Data("sitegen: error: \(error)\n".utf8))
                 throw ExitCode.failure
             }
