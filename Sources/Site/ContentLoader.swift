@@ -32,3 +32,14 @@ public enum ContentLoader {
         return files.sorted { $0.path < $1.path }
     }
 }
+
+extension ContentLoader {
+    /// Markdown pages under `Content/pages/` (`about.md` → `pages/about/`), in name order.
+    public static func pages(in content: URL) throws -> [SourceFile] {
+        let folder = content.standardizedFileURL.appendingPathComponent("pages")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return try names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { name in
+            SourceFile(path: "pages/" + name, data: try Data(contentsOf: folder.appendingPathComponent(name)))
+        }
+    }
+}

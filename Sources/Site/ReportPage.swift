@@ -12,6 +12,8 @@ struct ReportPage {
         var table: String
     }
     struct DiagnosticView {
+        var number: Int
+        var anchor: String
         var severity: String
         var severityLabel: String
         var rule: String
@@ -19,18 +21,22 @@ struct ReportPage {
         var location: String
     }
 
-    var site: SiteView
-    var root: String
-    var pageTitle: String
+    var frame: PageFrame
     var title: String
     var agency: String
     var agencyLink: String
     var year: String
     var region: String
+    var regionLink: String
+    var hasRegion: Bool
     var template: String
+    var published: String
+    var sourceURL: String
     var sourcePath: String
     var sourceLink: String
     var jsonLink: String
+    var previous: LinkView?
+    var next: LinkView?
     var sections: [SectionView]
     var diagnostics: [DiagnosticView]
     var hasDiagnostics: Bool
@@ -38,46 +44,62 @@ struct ReportPage {
     var warningCount: Int
 
     static let chineseNumbers = ["一", "二", "三", "四", "五", "六"]
+    static let defaultTitles = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                                "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
 
-    init(_ report: Report, site: SiteView, markdown: MarkdownRenderer) {
+    init(_ report: Report, agency: Catalog.Agency, regionSlug: String?, site: SiteView, markdown: MarkdownRenderer) {
         let route = Routes.report(report)
-        root = Routes.root(from: route)
-        self.site = site
-        pageTitle = report.title
+        let yearText = report.year.map(String.init) ?? "—"
+        frame = PageFrame(site: site, route: route, title: report.title,
+                          description: "\(report.agency)\(yearText)年政府信息公开工作年度报告",
+                          breadcrumbs: [("机关", Routes.agencies), (report.agency, Routes.agency(report.agencySlug))])
         title = report.title
-        agency = report.agency
-        agencyLink = root + Routes.agency(report.agencySlug) + "index.html"
-        year = report.year.map(String.init) ?? "—"
+        self.agency = report.agency
+        agencyLink = Routes.link(from: route, to: Routes.agency(report.agencySlug))
+        year = yearText
         region = report.region.joined(separator: " › ")
+        regionLink = regionSlug.map { Routes.link(from: route, to: Routes.region($0)) } ?? ""
+        hasRegion = regionSlug != nil
         template = report.template == .v2021 ? "2021 年版（国办公开办函〔2021〕30号）" : "2019 年版（国办公开办函〔2019〕60号）"
+        published = report.published ?? ""
+        sourceURL = report.sourceURL.flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil } ?? ""
         sourcePath = report.source
-        sourceLink = root + Routes.source(report.source)
+        sourceLink = frame.root + Routes.source(report.source)
         jsonLink = "report.json"
+        let index = agency.reports.firstIndex { $0.source == report.source }
+        if let index, index > 0 {
+            let p = agency.reports[index - 1]
+            previous = LinkView(label: "\(p.year.map(String.init) ?? "")年", href: Routes.link(from: route, to: Routes.report(p)))
+        }
+        if let index, index + 1 < agency.reports.count {
+            let n = agency.reports[index + 1]
+            next = LinkView(label: "\(n.year.map(String.init) ?? "")年", href: Routes.link(from: route, to: Routes.report(n)))
+        }
+        let marks = TableHTML.Marks(report.diagnostics)
         sections = (1...6).map { number in
             let section = report.section(number)
             let table: String
             switch number {
-            case 2: table = TableHTML.activeDisclosure(report.activeDisclosure)
-            case 3: table = TableHTML.applications(report.applications, template: report.template)
-            case 4: table = TableHTML.reviewLitigation(report.reviewLitigation)
+            case 2: table = TableHTML.activeDisclosure(report.activeDisclosure, marks: marks)
+            case 3: table = TableHTML.applications(report.applications, marks: marks)
+            case 4: table = TableHTML.reviewLitigation(report.reviewLitigation, marks: marks)
             default: table = ""
             }
+            let text = section.map { markdown.html($0.text) } ?? ""
             return SectionView(number: number, anchor: "section-\(number)",
                                heading: "\(Self.chineseNumbers[number - 1])、\(section?.title ?? Self.defaultTitles[number - 1])",
-                               html: section.map { markdown.html($0.text) } ?? #"<p class="missing">（报告中没有这一部分）</p>"#,
+                               html: section == nil ? #"<p class="missing">（报告中没有这一部分）</p>"# : LocalMedia.neutralize(text),
                                table: table)
         }
-        diagnostics = report.diagnostics.map {
-            DiagnosticView(severity: $0.severity.rawValue, severityLabel: $0.severity == .error ? "错误" : "警告",
-                           rule: $0.rule, message: $0.message, location: "\($0.location.file):\($0.location.line)")
+        diagnostics = report.diagnostics.enumerated().map { i, d in
+            DiagnosticView(number: i + 1, anchor: "finding-\(i + 1)", severity: d.severity.rawValue,
+                           severityLabel: d.severity == .error ? "错误" : "警告",
+                           rule: d.rule, message: d.message, location: "\(d.location.file):\(d.location.line)")
         }
         hasDiagnostics = !diagnostics.isEmpty
         errorCount = report.diagnostics.filter { $0.severity == .error }.count
         warningCount = report.diagnostics.count - errorCount
     }
-
-    static let defaultTitles = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
-                                "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
 }
 
 /// Site-wide values every page template can use.

@@ -19,3 +19,20 @@ extension Routes {
     /// The copy of a report's source text: `sources/<path under Content/>`.
     public static func source(_ path: String) -> String { "sources/\(path)" }
 }
+
+extension Routes {
+    public static let home = ""
+    public static let agencies = "agencies/"
+    public static let years = "years/"
+    public static let regions = "regions/"
+    public static let search = "search/"
+    public static func year(_ year: Int) -> String { "years/\(year)/" }
+    public static func region(_ slug: String) -> String { "regions/\(slug)/" }
+    public static func page(_ name: String) -> String { "pages/\(name)/" }
+
+    /// A link from the page at `from` to the page at `to` (both site-relative folders), ending in
+    /// `index.html` so the site also works opened from disk.
+    public static func link(from: String, to: String) -> String {
+        root(from: from) + to + "index.html"
+    }
+}

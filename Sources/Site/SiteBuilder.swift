@@ -62,7 +62,10 @@ public struct SiteBuilder {
             let findings = analysis.diagnostics
             if !findings.isEmpty { throw SiteError.strict(findings.count) }
         }
-        let files = try SiteRenderer(config: config, theme: theme).render(analysis.catalog, sources: sources)
+        let pages = try ContentLoader.pages(in: options.content)
+        let files = try SiteRenderer(config: config, theme: theme).render(analysis.catalog, sources: sources, pages: pages)
+        let broken = LinkChecker.check(files)
+        guard broken.isEmpty else { throw SiteError.brokenLinks(broken.map(\.description)) }
         try SiteWriter(output: options.output, force: options.force).write(files)
         return BuildResult(analysis: analysis, files: files.count)
     }

@@ -3,7 +3,23 @@ import ReportModel
 /// The three report tables as HTML shaped like the national template: grouped headers and
 /// row groups with rowspan/colspan, captions, and scoped header cells.
 enum TableHTML {
-    static func activeDisclosure(_ table: ReportTable) -> String {
+    /// Findings by the place of the value they concern, so the cell can point at them.
+    struct Marks {
+        var byLocation: [SourceLocation: [Int]] = [:]
+
+        init(_ diagnostics: [Diagnostic]) {
+            for (i, d) in diagnostics.enumerated() { byLocation[d.location, default: []].append(i + 1) }
+        }
+
+        func cell(_ value: TableValue) -> String {
+            guard let location = value.location, let numbers = byLocation[location] else { return HTML.cell(value.number) }
+            let refs = numbers.map { ##"<a class="finding-ref" href="#finding-\##($0)" aria-label="核对发现\##($0)">[\##($0)]</a>"## }.joined()
+            let text = value.number.map { HTML.escape(HTML.format($0)) } ?? "—"
+            return #"<td class="flagged\#(value.number == nil ? " missing" : "")">\#(text)<sup>\#(refs)</sup></td>"#
+        }
+    }
+
+    static func activeDisclosure(_ table: ReportTable, marks: Marks) -> String {
         let shape = table.shape
         let width = 1 + (shape.rows.map(\.columns.count).max() ?? 1)
         var html = #"<table class="report-table active-disclosure"><caption>主动公开政府信息情况</caption><tbody>"#
@@ -22,7 +38,7 @@ enum TableHTML {
             html += #"<tr><th scope="row">\#(HTML.escape(row.label))</th>"#
             for (i, key) in row.columns.enumerated() {
                 let span = i == row.columns.count - 1 ? width - row.columns.count : 1
-                let cell = HTML.cell(table.number(row.key, key))
+                let cell = marks.cell(table[row.key, key])
                 html += span > 1 ? cell.replacingOccurrences(of: "<td", with: "<td colspan=\"\(span)\"") : cell
             }
             html += "</tr>"
@@ -30,7 +46,7 @@ enum TableHTML {
         return html + "</tbody></table>"
     }
 
-    static func applications(_ table: ReportTable, template: TemplateVersion) -> String {
+    static func applications(_ table: ReportTable, marks: Marks) -> String {
         let shape = table.shape
         var html = #"<table class="report-table applications"><caption>收到和处理政府信息公开申请情况</caption><thead>"#
         html += #"<tr><td colspan="3" rowspan="3" class="note">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><th colspan="7" scope="colgroup">申请人情况</th></tr>"#
@@ -38,7 +54,7 @@ enum TableHTML {
         html += "<tr>" + ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map { #"<th scope="col">\#($0)</th>"# }.joined() + "</tr>"
         html += "</thead><tbody>"
         func values(_ key: String) -> String {
-            TableShape.applicantColumns.map { HTML.cell(table.number(key, $0.key)) }.joined()
+            TableShape.applicantColumns.map { marks.cell(table[key, $0.key]) }.joined()
         }
         let results = shape.rows.filter { $0.group != nil }
         var seenGroups: Set<String> = []
@@ -66,7 +82,7 @@ enum TableHTML {
         return html + "</tbody></table>"
     }
 
-    static func reviewLitigation(_ table: ReportTable) -> String {
+    static func reviewLitigation(_ table: ReportTable, marks: Marks) -> String {
         let columns = table.shape.columns
         var html = #"<table class="report-table review-litigation"><caption>政府信息公开行政复议、行政诉讼情况</caption><thead>"#
         html += #"<tr><th colspan="5" scope="colgroup">行政复议</th><th colspan="10" scope="colgroup">行政诉讼</th></tr>"#
@@ -75,7 +91,7 @@ enum TableHTML {
         html += "<tr>" + (columns + columns).map { #"<th scope="col">\#($0.label)</th>"# }.joined() + "</tr>"
         html += "</thead><tbody><tr>"
         for row in table.shape.rows {
-            html += row.columns.map { HTML.cell(table.number(row.key, $0)) }.joined()
+            html += row.columns.map { marks.cell(table[row.key, $0]) }.joined()
         }
         return html + "</tr></tbody></table>"
     }

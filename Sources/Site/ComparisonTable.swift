@@ -1,0 +1,67 @@
+import Foundation
+import ReportModel
+
+/// The key-figure comparison table of year, region and agency pages: one row per report,
+/// a totals row, the share granted in full. Works without script; `assets/sort.js` makes the
+/// headers sort the rows in the browser.
+enum ComparisonTable {
+    struct Row {
+        var label: String
+        var link: String?
+        var note: String?
+        var report: Report
+    }
+
+    static func html(caption: String, firstColumn: String, rows: [Row], totals: Bool, id: String) -> String {
+        let figures = KeyFigures.all
+        var html = #"<table class="comparison sortable" id="\#(id)"><caption>\#(HTML.escape(caption))</caption><thead><tr>"#
+        html += #"<th scope="col">\#(HTML.escape(firstColumn))</th>"#
+        for figure in figures {
+            html += #"<th scope="col" title="\#(HTML.escape(figure.label))">\#(HTML.escape(figure.short))</th>"#
+        }
+        html += #"<th scope="col" title="予以公开 ÷ 办理结果总计">全部公开率</th></tr></thead><tbody>"#
+        for row in rows {
+            let name = row.link.map { #"<a href="\#(HTML.escape($0))">\#(HTML.escape(row.label))</a>"# } ?? HTML.escape(row.label)
+            let note = row.note.map { #" <small>\#(HTML.escape($0))</small>"# } ?? ""
+            html += #"<tr><th scope="row" data-sort="\#(HTML.escape(row.label))">\#(name)\#(note)</th>"#
+            for figure in figures { html += cell(figure.value(row.report)) }
+            let share = KeyFigures.grantedShare(row.report)
+            html += #"<td data-sort="\#(share.map { "\($0)" } ?? "")">\#(KeyFigures.percent(share))</td></tr>"#
+        }
+        html += "</tbody>"
+        if totals && !rows.isEmpty {
+            html += #"<tfoot><tr><th scope="row">合计（\#(rows.count)份）</th>"#
+            var incomplete = false
+            for figure in figures {
+                let values = rows.map { figure.value($0.report) }
+                let known = values.compactMap { $0 }
+                let sum = known.reduce(Decimal(0), +)
+                if known.isEmpty {
+                    html += #"<td class="missing">—</td>"#
+                } else if known.count < values.count {
+                    incomplete = true
+                    html += #"<td class="partial" title="有\#(values.count - known.count)份报告缺少此项">\#(HTML.escape(HTML.format(sum)))*</td>"#
+                } else {
+                    html += "<td>\(HTML.escape(HTML.format(sum)))</td>"
+                }
+            }
+            let pairs = rows.compactMap { row -> (Decimal, Decimal)? in
+                guard let g = KeyFigures.total(row.report, ["granted"]), let h = KeyFigures.total(row.report, ["totalHandled"]) else { return nil }
+                return (g, h)
+            }
+            let handled = pairs.map(\.1).reduce(Decimal(0), +)
+            html += "<td>\(KeyFigures.percent(handled > 0 ? pairs.map(\.0).reduce(Decimal(0), +) / handled : nil))</td></tr>"
+            html += "</tfoot>"
+            if incomplete {
+                html += #"</table><p class="table-note">* 合计只含填写了此项的报告。</p>"#
+                return html
+            }
+        }
+        return html + "</table>"
+    }
+
+    private static func cell(_ value: Decimal?) -> String {
+        guard let value else { return #"<td class="missing" data-sort="" title="缺失">—</td>"# }
+        return #"<td data-sort="\#(value)">\#(HTML.escape(HTML.format(value)))</td>"#
+    }
+}

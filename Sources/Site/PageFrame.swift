@@ -1,0 +1,56 @@
+/// What the layout template needs on every page: the site, the way back to the root, the
+/// navigation and the breadcrumbs. Stored properties only (templates read them through Mirror).
+struct PageFrame {
+    struct Link {
+        var label: String
+        var href: String
+        var current: Bool = false
+    }
+
+    var site: SiteView
+    var root: String
+    var pageTitle: String
+    var description: String
+    var nav: [Link]
+    var breadcrumbs: [Link]
+    var hasBreadcrumbs: Bool
+    var searchAction: String
+    var scripts: [String]
+
+    init(site: SiteView, route: String, title: String, description: String? = nil,
+         breadcrumbs: [(String, String)] = [], scripts: [String] = []) {
+        self.site = site
+        let root = Routes.root(from: route)
+        self.root = root
+        pageTitle = title
+        self.description = description ?? site.description
+        func link(_ target: String) -> String { Routes.link(from: route, to: target) }
+        let section = route.split(separator: "/").first.map(String.init) ?? ""
+        nav = [
+            Link(label: "首页", href: link(Routes.home), current: route.isEmpty),
+            Link(label: "年度", href: link(Routes.years), current: section == "years"),
+            Link(label: "地区", href: link(Routes.regions), current: section == "regions"),
+            Link(label: "机关", href: link(Routes.agencies), current: section == "agencies" || section == "reports"),
+            Link(label: "搜索", href: link(Routes.search), current: section == "search"),
+            Link(label: "关于", href: link(Routes.page("about")), current: route == Routes.page("about")),
+        ]
+        self.breadcrumbs = breadcrumbs.map { Link(label: $0.0, href: link($0.1)) }
+        hasBreadcrumbs = !breadcrumbs.isEmpty
+        searchAction = link(Routes.search)
+        self.scripts = scripts.map { root + "assets/" + $0 }
+    }
+}
+
+/// A labelled link with an optional note, for lists.
+struct LinkView {
+    var label: String
+    var href: String
+    var note: String = ""
+    var depth: Int = 0
+}
+
+/// A figure and its value, for headline boxes.
+struct FigureView {
+    var label: String
+    var value: String
+}

@@ -1,0 +1,1 @@
+// Client-side search: see issue 5.
