@@ -41,7 +41,7 @@ public enum RegionChain {
     /// Characters no region name has after its first character; reaching one ends the scan.
     /// (Some start a region name: 府谷县, so the first character is not checked.)
     static let departmentCharacters: Set<Character> = ["局", "厅", "委", "办", "室", "院", "处", "所",
-                                                       "队", "站", "署", "府", "馆", "司", "部", "校"]
+                                                       "队", "站", "署", "馆", "司", "部", "校"]
 
     /// Words no region name contains; reaching one ends the scan.
     /// "中国人民银行威海市中心支行" and "中共威海市委组织部" have no region at their start.
@@ -59,6 +59,13 @@ public enum RegionChain {
     /// Words that end in a suffix character but are no region: "城市管理局", "住房和城乡建设局",
     /// "乡镇企业局", "社区".
     static let wordsBeforeBoundary: [String] = ["城市", "城乡", "城镇", "乡镇", "社区", "小区", "都市", "超市"]
+
+    /// Place names ending in 城, whose 城市 is no department word: 聊城市, 盐城市, 邹城市.
+    /// (府 is no department character either: 东昌府区, 府谷县; 政府 is a department word.)
+    static let placesEndingInCheng: Set<String> = ["聊城", "盐城", "晋城", "白城", "宣城", "运城", "邹城", "诸城", "韩城",
+                                                   "武城", "郓城", "鄄城", "虞城", "襄城", "谷城", "郾城", "故城", "阜城",
+                                                   "龙城", "金城", "榆城", "古城", "江城", "凤城", "兴城", "海城", "塔城",
+                                                   "介休"]
 
     /// A suffix character directly followed by another suffix character that belongs to the same
     /// name: "福州市", "贵州省", "通州区", "新乡市", "北镇市", "红旗区". Taken when the longer
@@ -113,6 +120,9 @@ public enum RegionChain {
     /// Whether a region may end before `end`: not inside a department word that starts with the
     /// suffix character or ends with it.
     static func isBoundary(_ chars: [Character], start: Int, end: Int) -> Bool {
+        if end - start >= 3, chars[end - 1] == "市", placesEndingInCheng.contains(String(chars[(end - 3)..<(end - 1)])) {
+            return !wordsAfterBoundaryChars.contains { matches(chars, $0, at: end - 1) }
+        }
         if wordsBeforeBoundaryChars.contains(where: { end - start >= $0.count && matches(chars, $0, at: end - $0.count) }) {
             return false
         }

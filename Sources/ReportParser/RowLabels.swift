@@ -71,13 +71,13 @@ struct RowLabels {
         switch template {
         case .v2021:
             rules += [
-                Rule(hit: .group("other"), phrases: ["(六)其他处理", "(六)其他", "六)其他处理"]),
+                Rule(hit: .group("other"), phrases: ["(六)其他处理", "(六)其他", "六)其他处理", "其他处理"]),
                 Rule(hit: .row("other.noCorrection"), phrases: ["逾期不补正", "不补正"]),
                 Rule(hit: .row("other.feeUnpaid"), phrases: ["缴纳费用", "收费通知"]),
                 Rule(hit: .row("other.other"), phrases: ["3.其他", "3其他"], requiresGroup: "other"),
             ]
         case .v2019:
-            rules.append(Rule(hit: .row("other"), phrases: ["(六)其他处理", "(六)其他", "六)其他处理"]))
+            rules.append(Rule(hit: .row("other"), phrases: ["(六)其他处理", "(六)其他", "六)其他处理", "其他处理"]))
         }
         return RowLabels(rules: rules, totalRow: "totalHandled")
     }

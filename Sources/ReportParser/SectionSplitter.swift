@@ -15,10 +15,18 @@ struct SectionSplitter {
 
     init(_ input: [SourceLine]) {
         let lines = Self.splitInlineHeadings(input)
+        var wrappedTitle: Set<Int> = []
         var candidates: [(index: Int, heading: SectionHeading)] = []
         for (index, line) in lines.enumerated() {
             if let heading = SectionHeading.atStart(of: line.text) {
                 candidates.append((index, heading))
+            } else if Self.isBareNumbering(line.text), let next = lines[(index + 1)...].first(where: { !TextNormalizer.trim($0.text).isEmpty }),
+                      var heading = SectionHeading.atStart(of: TextNormalizer.trim(line.text) + TextNormalizer.trim(next.text)) {
+                // `五、` alone on a line, its title on the next.
+                heading.length = line.text.count
+                heading.title = TextNormalizer.trim(next.text)
+                candidates.append((index, heading))
+                wrappedTitle.insert(index)
             }
         }
         // Headings come in template order; a later number never goes back to an earlier one.
@@ -39,6 +47,9 @@ struct SectionSplitter {
             let headingLine = lines[entry.index]
             var body = Array(lines[(entry.index + 1)..<end])
             var heading = entry.heading
+            if wrappedTitle.contains(entry.index), let title = body.firstIndex(where: { !TextNormalizer.trim($0.text).isEmpty }) {
+                body.removeSubrange(...title)
+            }
             // Text after the title on the heading's own line belongs to the section body.
             let chars = Array(headingLine.text)
             let leading = chars.prefix { " \t\u{3000}#*>".contains($0) }.count
@@ -56,6 +67,14 @@ struct SectionSplitter {
             heading.title = TextNormalizer.trim(heading.title.replacingOccurrences(of: "*", with: ""))
             parts.append(Part(heading: heading, headingLine: headingLine, lines: body))
         }
+    }
+
+    /// `五、`, `5.` or `（五）` with nothing after it.
+    static func isBareNumbering(_ text: String) -> Bool {
+        let t = TextNormalizer.trim(text).replacingOccurrences(of: "#", with: "")
+        guard (2...4).contains(t.count) else { return false }
+        return SectionHeading.atStart(of: t + "总体情况") != nil || SectionHeading.atStart(of: t + "其他需要报告的事项") != nil
+            || (2...5).contains { SectionHeading.atStart(of: t + SectionHeading.keyPhrases[$0]![0]) != nil }
     }
 
     /// Splits long lines at headings found inside them, keeping line numbers and columns.

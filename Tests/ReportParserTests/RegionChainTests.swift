@@ -107,4 +107,11 @@ final class RegionChainTests: XCTestCase {
         check("威海市（环翠区）教育局", ["威海市"])
         check("威海市2区教育局", ["威海市"])
     }
+
+    func testPlaceNamesEndingInChengAndFu() {
+        XCTAssertEqual(RegionChain.infer(fromAgency: "聊城市东昌府区人力资源和社会保障局"), ["聊城市", "东昌府区"])
+        XCTAssertEqual(RegionChain.infer(fromAgency: "盐城市城市管理局"), ["盐城市"])
+        XCTAssertEqual(RegionChain.infer(fromAgency: "威海市城市管理局"), ["威海市"])
+        XCTAssertEqual(RegionChain.infer(fromAgency: "府谷县教育局"), ["府谷县"])
+    }
 }
