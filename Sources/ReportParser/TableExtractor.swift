@@ -25,6 +25,8 @@ struct TableExtractor {
         for row in rows {
             var open: (key: String, label: TableToken)?
             var items: [TableToken] = []
+            var lastText: String?
+            var orphans: [TableToken] = []
             func close() {
                 guard let current = open else { return }
                 var values = items
@@ -42,6 +44,7 @@ struct TableExtractor {
             for token in row {
                 switch token.kind {
                 case .text(let text):
+                    lastText = text
                     let hits = labels.scan(text, group: group, sawOutcome: sawOutcome)
                     guard !hits.isEmpty else {
                         // Header or note text ends the values of the row before it.
@@ -67,10 +70,22 @@ struct TableExtractor {
                         items.append(token)
                     } else if pendingGroup != nil {
                         pending.append(token)
+                    } else if case .numbers = token.kind {
+                        orphans.append(token)
                     }
                 }
             }
             close()
+            if !orphans.isEmpty {
+                // Numbers under a label that is no template row: reported, never dropped silently.
+                let numbers = orphans.flatMap { token -> [String] in
+                    if case .numbers(let parts, _) = token.kind { return parts }
+                    return []
+                }.joined(separator: " ")
+                let label = lastText.map { "“\($0)”" } ?? "没有行名的一行"
+                diagnostics.append(Diagnostic(.warning, rule: "parse.unplaced-values",
+                    "\(label)的数值“\(numbers)”不属于模板中的任何一行，未采用", at: orphans[0].location))
+            }
         }
         resolveUndecided(&table, accept: accept)
     }
