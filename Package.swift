@@ -20,6 +20,7 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),
         .target(name: "ReportModel"),
         .target(name: "ReportParser", dependencies: [
@@ -28,7 +29,7 @@ let package = Package(
         ]),
         .target(name: "ReportChecks", dependencies: ["ReportModel"]),
         .target(name: "Site", dependencies: [
-            "ReportModel", "ReportParser", "ReportChecks", "Markdown",
+            "ReportModel", "ReportParser", "ReportChecks", "Markdown", "CZlib",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),

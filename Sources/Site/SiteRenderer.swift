@@ -67,6 +67,7 @@ struct SiteRenderer {
             }), "list")
 
         // Markdown pages; every page links to an about page, so there always is one.
+        var searchDocuments = catalog.reports.map(SearchDocument.init(report:))
         var pages = pages
         if !pages.contains(where: { $0.path == "pages/about.md" }) {
             pages.append(SourceFile(path: "pages/about.md", data: Data("# 关于本站\n\n\(config.description)\n".utf8)))
@@ -76,6 +77,7 @@ struct SiteRenderer {
             let route = Routes.page(name)
             let text = String(decoding: page.data, as: UTF8.self)
             let title = text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? name
+            searchDocuments.append(SearchDocument(page: title, name: name, text: text))
             try write(route, ContentPage(frame: PageFrame(site: site, route: route, title: title), title: title,
                                          html: LocalMedia.neutralize(MarkdownRenderer().html(text))), "page")
         }
@@ -87,6 +89,8 @@ struct SiteRenderer {
             frame: PageFrame(site: site, route: Routes.home, title: "页面不存在"),
             baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "",
             hasBaseURL: config.baseURL != nil), template: "404").utf8)
+
+        files.merge(try SearchIndexBuilder(documents: searchDocuments).files()) { a, _ in a }
 
         // Open data and machine-readable indexes
         files["data/reports.json"] = try OpenData(reports: catalog.reports, unpublished: catalog.unpublished).json()

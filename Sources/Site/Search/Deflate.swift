@@ -1,0 +1,34 @@
+import CZlib
+import Foundation
+
+/// zlib-format compression of the search documents; browsers read them back with
+/// `DecompressionStream("deflate")`.
+enum Deflate {
+    static func compress(_ data: Data, level: Int32 = 9) -> Data {
+        var bound = compressBound(uLong(data.count))
+        var out = Data(count: Int(bound))
+        let status = out.withUnsafeMutableBytes { (dst: UnsafeMutableRawBufferPointer) -> Int32 in
+            data.withUnsafeBytes { (src: UnsafeRawBufferPointer) -> Int32 in
+                compress2(dst.baseAddress!.assumingMemoryBound(to: Bytef.self), &bound,
+                          src.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(data.count), level)
+            }
+        }
+        precondition(status == Z_OK, "zlib compress2 failed: \(status)")
+        out.count = Int(bound)
+        return out
+    }
+
+    static func decompress(_ data: Data, expectedSize: Int) -> Data? {
+        var size = uLongf(expectedSize)
+        var out = Data(count: expectedSize)
+        let status = out.withUnsafeMutableBytes { (dst: UnsafeMutableRawBufferPointer) -> Int32 in
+            data.withUnsafeBytes { (src: UnsafeRawBufferPointer) -> Int32 in
+                uncompress(dst.baseAddress!.assumingMemoryBound(to: Bytef.self), &size,
+                           src.baseAddress!.assumingMemoryBound(to: Bytef.self), uLong(data.count))
+            }
+        }
+        guard status == Z_OK else { return nil }
+        out.count = Int(size)
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import ReportModel
+
+/// One searchable document: a report or a content page, with what the index and the
+/// result list need.
+struct SearchDocument: Encodable {
+    struct Part: Encodable {
+        var title: String
+        var anchor: String
+        var text: String
+    }
+
+    var title: String
+    var agency: String
+    var year: Int?
+    var region: [String]
+    var url: String
+    var kind: String
+    var sections: [Part]
+    /// Not stored in the document file: filter tokens and the ranking field.
+    var agencySlug: String = ""
+
+    enum CodingKeys: String, CodingKey { case title, agency, year, region, url, kind, sections }
+
+    init(report: Report) {
+        title = report.title
+        agency = report.agency
+        year = report.year
+        region = report.region
+        url = Routes.report(report) + "index.html"
+        kind = "report"
+        agencySlug = report.agencySlug
+        sections = report.sections.map { section in
+            Part(title: "\(ReportPage.chineseNumbers[section.number - 1])、\(section.title)", anchor: "section-\(section.number)",
+                 text: section.text)
+        }
+        // Table rows that hold a non-zero value, so 行政复议 finds reports that had one.
+        let labels = [report.activeDisclosure, report.applications, report.reviewLitigation].flatMap { table in
+            table.shape.rows.filter { row in row.columns.contains { (table.number(row.key, $0) ?? 0) != 0 } }.map(\.label)
+        }
+        if !labels.isEmpty {
+            let anchor = report.applications.shape.rows.isEmpty ? "section-2" : "section-3"
+            sections.append(Part(title: "表格中有数值的项目", anchor: anchor, text: labels.joined(separator: "；")))
+        }
+    }
+
+    init(page title: String, name: String, text: String) {
+        self.title = title
+        agency = ""
+        year = nil
+        region = []
+        url = Routes.page(name) + "index.html"
+        kind = "page"
+        sections = [Part(title: title, anchor: "main", text: text)]
+    }
+
+    /// The title field, ranked first.
+    var fieldText: String { ([title, agency] + region).joined(separator: "\n") }
+
+    var bodyText: String {
+        ([fieldText, year.map { "\($0)年" } ?? ""] + sections.flatMap { [$0.title, $0.text] }).joined(separator: "\n")
+    }
+}
