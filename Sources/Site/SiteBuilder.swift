@@ -40,6 +40,7 @@ public struct Analysis: Sendable {
 public struct BuildResult: Sendable {
     public var analysis: Analysis
     public var files: Int
+    public var timings: StageTimer
     public var catalog: Catalog { analysis.catalog }
     public var diagnostics: [Diagnostic] { analysis.diagnostics }
 }
@@ -53,21 +54,24 @@ public struct SiteBuilder {
 
     /// - Parameter strict: refuse to publish when any report has a finding (error or warning).
     public func build(strict: Bool = false) throws -> BuildResult {
-        let config = try SiteConfig.load(from: options.content.appendingPathComponent("site.yml"))
-        let theme = try Theme(directory: options.theme, fallback: options.fallbackTheme)
-        let sources = try ContentLoader.reportFiles(in: options.content)
-        let analysis = Self.analyze(sources)
+        var timer = StageTimer()
+        let (config, theme, sources, pages) = try timer.measure("load") {
+            (try SiteConfig.load(from: options.content.appendingPathComponent("site.yml")),
+             try Theme(directory: options.theme, fallback: options.fallbackTheme),
+             try ContentLoader.reportFiles(in: options.content),
+             try ContentLoader.pages(in: options.content))
+        }
+        let analysis = Self.analyze(sources, timer: &timer)
         guard !analysis.catalog.reports.isEmpty else { throw SiteError.noReadableReports }
         if strict {
             let findings = analysis.diagnostics
             if !findings.isEmpty { throw SiteError.strict(findings.count) }
         }
-        let pages = try ContentLoader.pages(in: options.content)
-        let files = try SiteRenderer(config: config, theme: theme).render(analysis.catalog, sources: sources, pages: pages)
-        let broken = LinkChecker.check(files)
+        let files = try SiteRenderer(config: config, theme: theme).render(analysis.catalog, sources: sources, pages: pages, timer: &timer)
+        let broken = timer.measure("links") { LinkChecker.check(files) }
         guard broken.isEmpty else { throw SiteError.brokenLinks(broken.map(\.description)) }
-        try SiteWriter(output: options.output, force: options.force).write(files)
-        return BuildResult(analysis: analysis, files: files.count)
+        try timer.measure("write") { try SiteWriter(output: options.output, force: options.force).write(files) }
+        return BuildResult(analysis: analysis, files: files.count, timings: timer)
     }
 
     /// load → parse → check → catalog (with the checks across years). Writes nothing.
@@ -76,8 +80,14 @@ public struct SiteBuilder {
     }
 
     static func analyze(_ sources: [SourceFile]) -> Analysis {
+        var timer = StageTimer()
+        return analyze(sources, timer: &timer)
+    }
+
+    static func analyze(_ sources: [SourceFile], timer: inout StageTimer) -> Analysis {
         let checker = ReportChecker()
-        var reports = parse(sources)
+        var reports = timer.measure("parse") { parse(sources) }
+        timer.measure("check") {
         for i in reports.indices {
             let findings = checker.check(reports[i])
             if findings.contains(where: { $0.rule == "file.not-report" }) {
@@ -86,7 +96,8 @@ public struct SiteBuilder {
             }
             reports[i].diagnostics += findings
         }
-        let catalog = Catalog(reports, crossYear: checker.checkAcrossYears(previous:current:))
+        }
+        let catalog = timer.measure("catalog") { Catalog(reports, crossYear: checker.checkAcrossYears(previous:current:)) }
         return Analysis(catalog: catalog, fileCount: sources.count)
     }
 

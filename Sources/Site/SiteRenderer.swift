@@ -15,6 +15,12 @@ struct SiteRenderer {
     }
 
     func render(_ catalog: Catalog, sources: [SourceFile], pages: [SourceFile] = []) throws -> [String: Data] {
+        var timer = StageTimer()
+        return try render(catalog, sources: sources, pages: pages, timer: &timer)
+    }
+
+    func render(_ catalog: Catalog, sources: [SourceFile], pages: [SourceFile], timer: inout StageTimer) throws -> [String: Data] {
+        let renderStart = DispatchTime.now().uptimeNanoseconds
         var files: [String: Data] = [:]
         let site = self.site
         let regions = RegionTree(catalog.agencies)
@@ -90,7 +96,8 @@ struct SiteRenderer {
             baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "",
             hasBaseURL: config.baseURL != nil), template: "404").utf8)
 
-        files.merge(try SearchIndexBuilder(documents: searchDocuments).files()) { a, _ in a }
+        let searchFiles = try timer.measure("search") { try SearchIndexBuilder(documents: searchDocuments).files() }
+        files.merge(searchFiles) { a, _ in a }
 
         // Open data and machine-readable indexes
         files["data/reports.json"] = try OpenData(reports: catalog.reports, unpublished: catalog.unpublished).json()
@@ -108,6 +115,9 @@ struct SiteRenderer {
         for (path, data) in theme.assets {
             files["assets/" + path] = data
         }
+        let searchSeconds = timer.stages.last { $0.name == "search" }?.seconds ?? 0
+        timer.measure("render") {}
+        timer.record("render", seconds: Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9 - searchSeconds)
         return files
     }
 

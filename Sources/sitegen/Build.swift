@@ -29,6 +29,9 @@ extension Sitegen {
         @Flag(name: .long, help: "Publish nothing if any report has a finding (error or warning); the previous output stays.")
         var strict = false
 
+        @Flag(name: .long, help: "Print the time of each pipeline stage.")
+        var timings = false
+
         func run() throws {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
@@ -40,6 +43,7 @@ extension Sitegen {
             do {
                 let result = try SiteBuilder(options).build(strict: strict)
                 printer.print(result.diagnostics)
+                if timings { FileHandle.standardError.write(Data("timings: \(result.timings.summary)\n".utf8)) }
                 print("\(DiagnosticPrinter.summary(reports: result.analysis.fileCount, result.diagnostics)); " +
                       "\(result.catalog.reports.count) published, \(result.files) files written to \(output)")
             } catch let error as SiteError {
