@@ -21,6 +21,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CSystem"),
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),
         .target(name: "ReportModel"),
         .target(name: "ReportParser", dependencies: [
@@ -29,7 +30,7 @@ let package = Package(
         ]),
         .target(name: "ReportChecks", dependencies: ["ReportModel"]),
         .target(name: "Site", dependencies: [
-            "ReportModel", "ReportParser", "ReportChecks", "Markdown", "CZlib",
+            "ReportModel", "ReportParser", "ReportChecks", "Markdown", "CZlib", "CSystem",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),

@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// Writes a finished site: everything goes into a staging folder beside the output, which
@@ -11,6 +12,18 @@ public struct SiteWriter {
     public init(output: URL, force: Bool = false) {
         self.output = output.standardizedFileURL
         self.force = force
+    }
+
+    /// Staging folders of builds that were killed (their process is gone) are removed.
+    static func removeAbandoned(in parent: URL, name: String) {
+        let fm = FileManager.default
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+            guard let pid = Int32(entry.split(separator: "-").last ?? "") else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? fm.removeItem(at: parent.appendingPathComponent(entry))
+            }
+        }
     }
 
     public func write(_ files: [String: Data]) throws {
@@ -29,6 +42,7 @@ public struct SiteWriter {
             }
         }
         let pid = ProcessInfo.processInfo.processIdentifier
+        Self.removeAbandoned(in: parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).staging-\(pid)")
         try? fm.removeItem(at: staging)
         do {
@@ -44,7 +58,13 @@ public struct SiteWriter {
                 try files[path]!.write(to: url)
             }
             try Data("sitegen\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
-            // Swap: the old site is moved aside, then the new one takes its name.
+            // Swap in one step where the kernel can (renameat2 RENAME_EXCHANGE), so the output
+            // folder is never missing, even if the build is killed at this very moment.
+            if exists, sitegen_exchange_paths(staging.path, output.path) == 0 {
+                try? fm.removeItem(at: staging)  // now holds the previous site
+                return
+            }
+            // Fallback: move the old site aside, then the new one into place.
             let old = parent.appendingPathComponent(".\(name).old-\(pid)")
             if exists {
                 try fm.moveItem(at: output, to: old)
