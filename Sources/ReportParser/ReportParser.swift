@@ -96,14 +96,23 @@ public struct ReportParser: Sendable {
         Report(source: source, template: .v2021, diagnostics: [diagnostic])
     }
 
-    /// Word and PDF remnants that are never report text.
+    /// Word and PDF remnants that are never report text, and bidirectional-override
+    /// characters, which only serve to disguise text.
     static func stripRemnants(_ line: String) -> String {
-        guard line.contains("[bookmark:") else { return line }
         var out = line
+        if out.unicodeScalars.contains(where: isBidiControl) {
+            out.unicodeScalars.removeAll(where: isBidiControl)
+        }
+        guard out.contains("[bookmark:") else { return out }
         while let start = out.range(of: "[bookmark:"), let end = out[start.upperBound...].firstIndex(of: "]") {
             out.removeSubrange(start.lowerBound...end)
         }
         return out
+    }
+
+    static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value) || s.value == 0x200E || s.value == 0x200F
+            || s.value == 0x061C
     }
 
     /// Narrative text: trimmed lines, paragraphs separated by one blank line.

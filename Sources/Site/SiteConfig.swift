@@ -18,7 +18,12 @@ public struct SiteConfig: Hashable, Sendable {
         let text = try String(contentsOf: url, encoding: .utf8)
         guard let map = try Yams.load(yaml: text) as? [String: Any] else { return config }
         func string(_ key: String) -> String? {
-            map[key].map { "\($0)".trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            map[key].map { value in
+                var text = "\(value)".trimmingCharacters(in: .whitespacesAndNewlines)
+                // Bidirectional overrides only serve to disguise text.
+                text.unicodeScalars.removeAll { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+                return text
+            }.flatMap { $0.isEmpty ? nil : $0 }
         }
         config.title = string("title") ?? config.title
         config.description = string("description") ?? config.description
