@@ -49,6 +49,8 @@ public struct FrontMatter: Hashable, Sendable {
         var diagnostics: [Diagnostic] = []
         func string(_ key: String) -> String? {
             guard let value = map[key] else { return nil }
+            // YAML reads `2023-01-20` as a timestamp; keep the date as written.
+            if let date = value as? Date { return Self.dateFormatter.string(from: date) }
             let text = "\(value)".trimmingCharacters(in: .whitespacesAndNewlines)
             return text.isEmpty ? nil : text
         }
@@ -79,6 +81,14 @@ public struct FrontMatter: Hashable, Sendable {
         }
         return (matter, rest, diagnostics)
     }
+
+    static let dateFormatter: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f
+    }()
 
     private static func line(of error: YamlError) -> Int? {
         switch error {

@@ -17,7 +17,7 @@
   const DEBOUNCE_MS = 120;
   const SNIPPET_CHARS = 80;
   const SNIPPET_LEAD = 20;
-  const TYPING_BURST_MS = 1000;   // settled searches this close together replace one history entry
+  const TYPING_BURST_MS = 1000;   // a typed query that rests this long gets its own history entry
   const SLICE_MS = 8;             // longest stretch of work before yielding to the page
   const K1 = 1.2;
   const MAX_WORD = 32;
@@ -576,7 +576,8 @@
   const more = document.getElementById("search-more");
 
   let current = null;          // the live search
-  let lastSettled = null;      // {url, how, time} of the last history entry a search made
+  let provisional = false;     // the current history entry is still being typed
+  let commitTimer = 0;
   let debounceTimer = 0;
   let runCounter = 0;
 
@@ -727,18 +728,21 @@
     return exact ? `找到 ${n} 份` : `找到至多 ${n} 份（包含较长词语的结果逐份核对原文）`;
   }
 
+  /** History: a settled search gets its own entry. While typing, the entry stays provisional
+   *  (later keystrokes replace it) until the query rests for a second, is submitted or a filter
+   *  changes; so back steps through searches, not through keystrokes. */
   function settle(run) {
     if (run.how === "none") return;
     const url = stateURL(run.state);
-    const now = performance.now();
-    if (url === location.pathname + location.search) {
-      lastSettled = { url, how: run.how, time: now };
-      return;
+    const same = url === location.pathname + location.search;
+    if (!same) history[provisional ? "replaceState" : "pushState"](run.state, "", url);
+    clearTimeout(commitTimer);
+    if (run.how === "typing" && (!same || provisional)) {
+      provisional = true;
+      commitTimer = setTimeout(() => { provisional = false; }, TYPING_BURST_MS);
+    } else {
+      provisional = false;
     }
-    const replace = run.how === "typing" && lastSettled && lastSettled.how === "typing"
-      && now - lastSettled.time < TYPING_BURST_MS;
-    history[replace ? "replaceState" : "pushState"](run.state, "", url);
-    lastSettled = { url, how: run.how, time: now };
   }
 
   let currentResults = null;
@@ -864,7 +868,8 @@
   window.addEventListener("popstate", () => {
     const state = readState(new URLSearchParams(location.search));
     applyState(state);
-    lastSettled = null;
+    provisional = false;
+    clearTimeout(commitTimer);
     start(state, "none");
   });
 
@@ -873,8 +878,10 @@
   input.value = initial.q;
   loadManifest().then((manifest) => {
     fillFilters(manifest);
-    applyState(initial.q === input.value.trim() ? initial : { ...initial, q: input.value.trim() });
-    start(formState(), "none");
+    const typed = input.value.trim();
+    applyState(initial.q === typed ? initial : { ...initial, q: typed });
+    // Someone who typed while the manifest loaded has started a search: redo it with the filters.
+    start(formState(), current ? "typing" : "none");
   }, () => {
     setStatus("搜索暂时无法使用：索引文件未能加载。");
     list.dataset.state = "error";
