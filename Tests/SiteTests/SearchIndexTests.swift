@@ -68,7 +68,7 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(manifest["years"] as? [Int], [2023, 2022])
         let shardCount = manifest["shardCount"] as! Int
         func postings(_ token: String) throws -> [[Int]]? {
-            let shard = try JSONSerialization.jsonObject(with: files["search/shards/\(SearchTokenizer.fnv1a(token) % UInt32(shardCount)).json"]!) as! [String: String]
+            let shard = try JSONSerialization.jsonObject(with: files["search/shards/\(SearchIndexBuilder.shard(of: token, count: shardCount)).json"]!) as! [String: String]
             return shard[token].flatMap(Postings.decode)?.map { [$0.doc, $0.tf] }
         }
         XCTAssertEqual(try postings("复议"), [[0, 1], [1, 1]])  // b: from its table label 行政复议 (review total 2)
@@ -78,6 +78,7 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try postings("y:2023"), [[0, 1]])
         XCTAssertEqual(try postings("a:yi-ju"), [[1, 1]])
         XCTAssertNil(try postings("段简"))
+        XCTAssertEqual(SearchIndexBuilder.shard(of: "t:甲局", count: shardCount), SearchIndexBuilder.shard(of: "甲局", count: shardCount))
 
         let doc = Deflate.decompress(files["search/docs/1.z"]!, expectedSize: 1 << 16)!
         let json = try JSONSerialization.jsonObject(with: doc) as! [String: Any]

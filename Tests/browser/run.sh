@@ -71,6 +71,11 @@ mkdir -p "$tmp/www"
 timeout 120 "$sitegen" build --content "$content" --theme Themes/default --output "$site" > "$tmp/build.log" 2>&1 \
   || { cat "$tmp/build.log" >&2; die "sitegen build failed"; }
 tail -n 1 "$tmp/build.log"
+# A second site from the hostile fixture (script, event handlers, javascript: links, bidi
+# overrides, template syntax in every field); test_hostile.py checks that nothing runs.
+hostile="$tmp/www/hostile"
+timeout 120 "$sitegen" build --content Tests/Fixtures/hostile --theme Themes/default --output "$hostile" > "$tmp/hostile.log" 2>&1 \
+  || { cat "$tmp/hostile.log" >&2; die "sitegen build of the hostile fixture failed"; }
 
 # --- serve $tmp/www on 127.0.0.1, a free port ----------------------------------------------------
 port="$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
@@ -95,6 +100,8 @@ echo "serving $tmp/www at http://127.0.0.1:$port/ (site at $base)"
 
 export PORTAL_BASE_URL="$base"
 export PORTAL_SITE_DIR="$site"
+export HOSTILE_BASE_URL="http://127.0.0.1:$port/hostile/"
+export HOSTILE_SITE_DIR="$hostile"
 export CHROMIUM CHROMEDRIVER
 
 # --- screenshots (on request) and tests ----------------------------------------------------------

@@ -34,7 +34,7 @@ struct SearchIndexBuilder {
         let shardCount = max(1, total / Self.shardTarget)
         var shards = [[String: String]](repeating: [:], count: shardCount)
         for (token, list) in encoded {
-            shards[Int(SearchTokenizer.fnv1a(token) % UInt32(shardCount))][token] = list
+            shards[Self.shard(of: token, count: shardCount)][token] = list
         }
 
         var files: [String: Data] = [:]
@@ -48,6 +48,12 @@ struct SearchIndexBuilder {
         }
         files["search/manifest.json"] = try encoder.encode(manifest(shardCount: shardCount))
         return files
+    }
+
+    /// A title token (`t:X`) lives in the shard of `X`: a query fetches one shard for both.
+    static func shard(of token: String, count: Int) -> Int {
+        let key = token.hasPrefix("t:") ? String(token.dropFirst(2)) : token
+        return Int(SearchTokenizer.fnv1a(key) % UInt32(count))
     }
 
     struct Manifest: Encodable {

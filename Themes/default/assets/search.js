@@ -118,7 +118,15 @@
       } else if (run.chars.length <= 3) {
         tokens.push(run.chars.join(""));
       } else {
-        for (let i = 0; i + 3 <= run.chars.length; i++) tokens.push(run.chars.slice(i, i + 3).join(""));
+        // Longer runs are confirmed against the text anyway, so the trigrams that cover the run
+        // (at 0, 3, 6, … and the last) are enough to find the candidates: a nine-character
+        // agency name looks up 3 tokens (and fetches ~3 shards), not 7.
+        const last = run.chars.length - 3;
+        for (let i = 0; ; i += 3) {
+          const at = Math.min(i, last);
+          tokens.push(run.chars.slice(at, at + 3).join(""));
+          if (at === last) break;
+        }
         exact = false;
       }
     }
@@ -261,7 +269,8 @@
     return hash >>> 0;
   }
 
-  const shardOf = (token, manifest) => fnv1a(token) % manifest.shardCount;
+  // A title token (t:X) lives in the shard of X, so a query fetches one shard for both.
+  const shardOf = (token, manifest) => fnv1a(token.startsWith("t:") ? token.slice(2) : token) % manifest.shardCount;
   const loadShard = (i, user) => loader.get("shard:" + i, searchURL(`shards/${i}.json`), asJSON, user);
   const loadDoc = (id, user) => loader.get("doc:" + id, searchURL(`docs/${id}.z`), inflateJSON, user);
 
@@ -366,25 +375,91 @@
   const tokensReady = (tokens, manifest) =>
     tokens.every((t) => postingsCache.has(t) || loader.has("shard:" + shardOf(t, manifest)));
 
-  /** Year of every document, for ties: `docYears` in the manifest when present, otherwise from
-   *  the `y:` posting lists of the manifest's years. 0 for pages. */
-  let yearsPromise = null;
-  function loadYears(manifest) {
-    if (!yearsPromise) {
-      yearsPromise = (async () => {
-        const years = new Int16Array(manifest.docCount);
-        if (Array.isArray(manifest.docYears)) {
-          manifest.docYears.forEach((y, i) => { years[i] = y || 0; });
-          return years;
-        }
-        const tokens = (manifest.years || []).map((y) => "y:" + y);
-        const lists = await loadPostings(tokens, manifest, null);
-        for (const y of manifest.years || []) for (const d of lists.get("y:" + y).docs()) years[d] = y;
-        return years;
-      })();
-      yearsPromise.catch(() => { yearsPromise = null; });
+  /** Years of documents, for ties (newest first). A small tie group (one that the page shows
+   *  nearly all of) takes the years from its documents, which the page fetches anyway. A large
+   *  one learns years one at a time, newest first, from the `y:` posting lists (about a shard
+   *  each), only until the places the page shows are decided: usually the newest year or two.
+   *  A `docYears` array in the manifest, when present, gives every year at once. */
+  const yearBook = { of: null, order: [], known: 0, all: false, pending: new Map(), docs: new Map() };
+
+  function yearsInit(manifest) {
+    if (yearBook.of) return;
+    yearBook.of = new Int16Array(manifest.docCount);
+    yearBook.order = [...(manifest.years || [])].sort((x, y) => y - x);
+    if (Array.isArray(manifest.docYears)) {
+      manifest.docYears.forEach((y, i) => { yearBook.of[i] = y || 0; });
+      yearBook.all = true;
     }
-    return yearsPromise;
+    if (!yearBook.order.length) yearBook.all = true;
+  }
+
+  /** The year of a document when known (0 for a page), otherwise undefined. */
+  function yearOf(id) {
+    const fromDoc = yearBook.docs.get(id);
+    if (fromDoc !== undefined) return fromDoc;
+    const y = yearBook.of[id];
+    return y || yearBook.all ? y : undefined;
+  }
+
+  function noteDocYear(id, doc) { yearBook.docs.set(id, doc && doc.year ? doc.year : 0); }
+
+  function learnNextYear(manifest) {
+    const index = yearBook.known;
+    let promise = yearBook.pending.get(index);
+    if (!promise) {
+      const year = yearBook.order[index];
+      promise = loadPostings(["y:" + year], manifest, null).then((lists) => {
+        for (const d of lists.get("y:" + year).docs()) yearBook.of[d] = year;
+        yearBook.known = Math.max(yearBook.known, index + 1);
+        if (yearBook.known >= yearBook.order.length) yearBook.all = true;
+      });
+      promise.catch(() => {}).then(() => yearBook.pending.delete(index));
+      yearBook.pending.set(index, promise);
+    }
+    return promise;
+  }
+
+  const byRelevance = (a, b) => (b.inTitle - a.inTitle) || (b.score - a.score);
+
+  /** Puts the first `need` results in their final order: ties by year (newest first), then id. */
+  async function orderPrefix(results, need, run) {
+    if (results.sameYear) return;
+    yearsInit(results.manifest);
+    const entries = results.entries;
+    for (;;) {
+      // Documents of unknown year are older than every year learnt so far (the frontier).
+      const frontier = yearBook.known ? yearBook.order[yearBook.known - 1] : Infinity;
+      const key = (id) => { const y = yearOf(id); return y === undefined ? frontier - 0.5 : y; };
+      entries.sort((a, b) => byRelevance(a, b) || (key(b.id) - key(a.id)) || a.id - b.id);
+      // A tie group reaching into the prefix is decided when its places there are held by
+      // documents whose year is known and not older than the frontier.
+      const limit = Math.min(need, entries.length);
+      let open = null;
+      for (let i = 0; i < limit && !open;) {
+        let j = i + 1;
+        while (j < entries.length && !byRelevance(entries[i], entries[j])) j++;
+        if (j - i > 1) {
+          const places = Math.min(j, limit) - i;
+          const unknown = [];
+          let settled = 0;
+          for (let k = i; k < j; k++) {
+            const y = yearOf(entries[k].id);
+            if (y === undefined) unknown.push(entries[k].id); else if (y >= frontier) settled++;
+          }
+          if (unknown.length && settled < places) open = { size: j - i, places, unknown };
+        }
+        i = j;
+      }
+      if (!open) return;
+      if (open.size - open.places <= 2) {
+        const docs = await Promise.all(open.unknown.map((id) => loadDoc(id, run)));
+        open.unknown.forEach((id, k) => noteDocYear(id, docs[k]));
+      } else {
+        await learnNextYear(results.manifest);
+      }
+      run.check();
+      run.resetSlice();
+    }
   }
 
   /** Candidates of a query: ids, title-match flags and BM25 scores, ranked. */
@@ -425,19 +500,8 @@
       }
       return { id: d, inTitle, score };
     });
-    const byRelevance = (a, b) => (b.inTitle - a.inTitle) || (b.score - a.score);
     entries.sort((a, b) => byRelevance(a, b) || a.id - b.id);
-
-    // Ties need the year (newest first). Only fetch years when a tie matters.
-    let years = null;
-    if (!filters.year) {
-      for (let i = 0; i + 1 < entries.length; i++) {
-        if (!byRelevance(entries[i], entries[i + 1])) { years = await loadYears(manifest); break; }
-      }
-      run.check();
-    }
-    if (years) entries.sort((a, b) => byRelevance(a, b) || (years[b.id] - years[a.id]) || a.id - b.id);
-    return entries;
+    return entries;   // ties by year: orderPrefix, for the results shown
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -708,9 +772,11 @@
     const size = Math.max(1, parseInt(form.getAttribute("data-page-size"), 10) || PAGE_SIZE);
     const page = [];
     while (page.length < size && results.cursor < results.entries.length) {
+      await orderPrefix(results, results.cursor + size - page.length, run);
       const batch = results.entries.slice(results.cursor, results.cursor + (size - page.length));
       results.cursor += batch.length;
       const docs = await Promise.all(batch.map((e) => loadDoc(e.id, run)));
+      batch.forEach((e, i) => noteDocYear(e.id, docs[i]));
       run.check();
       run.resetSlice();
       for (let i = 0; i < batch.length; i++) {
@@ -725,7 +791,9 @@
   function countText(results) {
     const n = results.entries.length - results.dropped;
     const exact = !results.verify || results.cursor >= results.entries.length;
-    return exact ? `找到 ${n} 份` : `找到至多 ${n} 份（包含较长词语的结果逐份核对原文）`;
+    // Long terms are confirmed document by document, so until every candidate has been read
+    // the count is an upper bound.
+    return exact ? `找到 ${n} 份` : `找到至多 ${n} 份`;
   }
 
   /** History: a settled search gets its own entry. While typing, the entry stays provisional
@@ -767,7 +835,8 @@
       }
       const entries = terms.length || filtered ? await rank(terms, state, manifest, run) : [];
       run.check();
-      const results = { entries, terms, verify: terms.some((t) => !t.exact), cursor: 0, dropped: 0, state };
+      const results = { entries, terms, manifest, sameYear: !!state.year, verify: terms.some((t) => !t.exact),
+        cursor: 0, dropped: 0, state };
       const page = await nextPage(results, run);
       run.check();
       currentResults = results;
