@@ -13,6 +13,10 @@ enum CellNumber {
     static let units = ["万元", "元", "件", "个", "条", "项", "次", "%", "％"]
 
     static func read(_ raw: String) -> Reading {
+        // Most cells are a short run of ASCII digits.
+        if !raw.isEmpty, raw.utf8.count <= 9, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return .number(Decimal(Int(raw)!))
+        }
         var text = fold(TextNormalizer.trim(raw))
         if text.isEmpty || placeholders.contains(text) { return .blank }
         for unit in units where text.hasSuffix(unit) && text.count > unit.count {
@@ -25,7 +29,7 @@ enum CellNumber {
             guard groups.count > 1, (1...3).contains(groups[0].count),
                   groups.dropFirst().allSatisfy({ $0.count == 3 || ($0.count > 3 && $0.dropFirst(3).first == ".") })
             else { return .notANumber }
-            text = text.replacingOccurrences(of: ",", with: "")
+            text.unicodeScalars.removeAll { $0 == "," }
         }
         guard isNumeral(text) else { return .notANumber }
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")).map(Reading.number) ?? .notANumber

@@ -88,7 +88,7 @@ struct CellReader {
 
     /// Sentences, not table cells.
     static func isProse(_ text: String) -> Bool {
-        if text.contains("。") || text.contains("；") { return true }
+        if text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" }) { return true }
         let hasDigit = text.contains { CellNumber.isDigit($0) }
         return !hasDigit && text.count > 40
     }
@@ -149,7 +149,7 @@ struct CellReader {
 
     /// Web text keeps a whole table on one line; numbers there are not reliably separated.
     private static func isRunTogether(_ line: String) -> Bool {
-        !line.contains("\t") && !line.contains("|")
+        !line.utf8.contains(where: { $0 == 0x09 || $0 == 0x7C })
     }
 
     /// Cuts `规章000规范性文件898989` into text and digit runs. A digit followed by `.`/`、`

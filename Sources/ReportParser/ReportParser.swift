@@ -103,12 +103,14 @@ public struct ReportParser: Sendable {
         if out.unicodeScalars.contains(where: isBidiControl) {
             out.unicodeScalars.removeAll(where: isBidiControl)
         }
-        guard out.contains("[bookmark:") else { return out }
+        guard out.utf8Offset(of: Self.bookmark) != nil else { return out }
         while let start = out.range(of: "[bookmark:"), let end = out[start.upperBound...].firstIndex(of: "]") {
             out.removeSubrange(start.lowerBound...end)
         }
         return out
     }
+
+    private static let bookmark = Array("[bookmark:".utf8)
 
     static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value) || s.value == 0x200E || s.value == 0x200F

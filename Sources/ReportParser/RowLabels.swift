@@ -11,10 +11,16 @@ struct RowLabels {
 
     struct Rule {
         var hit: Hit
-        /// Phrases in the folded text (see `TextNormalizer.key`).
-        var phrases: [String]
+        /// Phrases in the folded text (see `TextNormalizer.key`), as UTF-8 for the byte search.
+        var phrases: [[UInt8]]
         /// The row only counts under this group (e.g. `3.其他` under （六）其他处理).
         var requiresGroup: String? = nil
+
+        init(hit: Hit, phrases: [String], requiresGroup: String? = nil) {
+            self.hit = hit
+            self.phrases = phrases.map { Array($0.utf8) }
+            self.requiresGroup = requiresGroup
+        }
     }
 
     let rules: [Rule]
@@ -84,20 +90,25 @@ struct RowLabels {
 
     /// The hits in `text`, in the order they end. `group` is the group open before this text;
     /// `sawOutcome` tells whether a bare `总计` can be the total row.
+    private static let six = Array("六".utf8)
+
     func scan(_ text: String, group: String?, sawOutcome: Bool) -> [Hit] {
-        let key = TextNormalizer.key(text)
-        var found: [(end: String.Index, start: String.Index, hit: Hit)] = []
+        var key = TextNormalizer.key(text)
+        var found: [(end: Int, start: Int, hit: Hit)] = []
         var currentGroup = group
-        for rule in rules {
-            for phrase in rule.phrases {
-                guard let range = key.range(of: phrase) else { continue }
-                if let required = rule.requiresGroup {
-                    // The group may be opened earlier in this same text.
-                    let opened = found.contains { $0.hit == .group(required) && $0.end <= range.lowerBound }
-                    if currentGroup != required && !opened && !key[..<range.lowerBound].contains("六") { continue }
+        key.withUTF8 { bytes in
+            for rule in rules {
+                for phrase in rule.phrases {
+                    guard let start = ByteSearch.find(phrase, in: bytes) else { continue }
+                    if let required = rule.requiresGroup {
+                        // The group may be opened earlier in this same text.
+                        let opened = found.contains { $0.hit == .group(required) && $0.end <= start }
+                        let sixBefore = ByteSearch.find(Self.six, in: UnsafeBufferPointer(rebasing: bytes[0..<start])) != nil
+                        if currentGroup != required && !opened && !sixBefore { continue }
+                    }
+                    found.append((start + phrase.count, start, rule.hit))
+                    break
                 }
-                found.append((range.upperBound, range.lowerBound, rule.hit))
-                break
             }
         }
         // `其他` alone under （六）其他处理 (the `3.` lost), or a bare `总计` after the outcome rows.

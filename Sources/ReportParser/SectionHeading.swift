@@ -48,7 +48,9 @@ struct SectionHeading: Hashable {
             return SectionHeading(number: number, title: title, length: j + length)
         }
         // A short line holding only a heading whose title wraps or is misspelt.
-        let trimmed = TextNormalizer.trim(rest.replacingOccurrences(of: "*", with: ""))
+        var starless = rest
+        starless.unicodeScalars.removeAll { $0 == "*" }
+        let trimmed = TextNormalizer.trim(starless)
         if trimmed.count <= 30, !trimmed.contains("。"),
            keyPhrases[number]!.contains(where: { trimmed.contains($0) }) {
             return SectionHeading(number: number, title: trimmed, length: chars.count)

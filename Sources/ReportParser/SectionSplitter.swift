@@ -71,7 +71,9 @@ struct SectionSplitter {
 
     /// `五、`, `5.` or `（五）` with nothing after it.
     static func isBareNumbering(_ text: String) -> Bool {
-        let t = TextNormalizer.trim(text).replacingOccurrences(of: "#", with: "")
+        guard text.utf8.count <= 40 else { return false }
+        var t = TextNormalizer.trim(text)
+        t.unicodeScalars.removeAll { $0 == "#" }
         guard (2...4).contains(t.count) else { return false }
         return SectionHeading.atStart(of: t + "总体情况") != nil || SectionHeading.atStart(of: t + "其他需要报告的事项") != nil
             || (2...5).contains { SectionHeading.atStart(of: t + SectionHeading.keyPhrases[$0]![0]) != nil }
@@ -81,7 +83,7 @@ struct SectionSplitter {
     static func splitInlineHeadings(_ lines: [SourceLine]) -> [SourceLine] {
         var out: [SourceLine] = []
         for line in lines {
-            guard line.text.count > longLine, !line.text.contains("\t"), !line.text.hasPrefix("|") else {
+            guard line.text.utf8.count > longLine, line.text.count > longLine, !line.text.utf8.contains(0x09), !line.text.hasPrefix("|") else {
                 out.append(line)
                 continue
             }

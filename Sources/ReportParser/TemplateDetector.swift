@@ -10,8 +10,8 @@ enum TemplateDetector {
     /// The template whose labels appear more often in `text`, or nil when neither does.
     static func detect(_ text: String) -> TemplateVersion? {
         let key = TextNormalizer.key(text)
-        let a = signals2021.filter { key.contains($0) }.count
-        let b = signals2019.filter { key.contains($0) }.count
+        let a = signals2021.filter { key.containsBytes($0) }.count
+        let b = signals2019.filter { key.containsBytes($0) }.count
         if a == b { return nil }
         return a > b ? .v2021 : .v2019
     }

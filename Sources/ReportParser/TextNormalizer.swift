@@ -34,7 +34,22 @@ enum TextNormalizer {
 
     /// Trims ASCII and ideographic whitespace.
     static func trim(_ text: some StringProtocol) -> String {
-        text.trimmingCharacters(in: whitespace)
+        // By scalars: Foundation's trimmingCharacters dominated parsing time.
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return String(text) }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
     }
 
     static let whitespace = CharacterSet.whitespacesAndNewlines
