@@ -28,15 +28,30 @@ struct SiteRenderer {
             files[route + "index.html"] = Data(try theme.render(context, template: template).utf8)
         }
 
-        // Reports
-        for agency in catalog.agencies {
-            let regionSlug = regions[agency.region]?.slug
-            for report in agency.reports {
-                let route = Routes.report(report)
-                try write(route, ReportPage(report, agency: agency, regionSlug: regionSlug, site: site, markdown: markdown), "report")
-                files[route + "report.json"] = try OpenData(reports: [report]).json()
+        // Reports and agencies, the bulk of the pages: rendered on every core.
+        let agencies = catalog.agencies
+        var rendered = [Result<[(String, Data)], Error>?](repeating: nil, count: agencies.count)
+        rendered.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: agencies.count) { i in
+                (base + i).pointee = Result {
+                    let agency = agencies[i]
+                    let regionSlug = regions[agency.region]?.slug
+                    var out: [(String, Data)] = []
+                    for report in agency.reports {
+                        let route = Routes.report(report)
+                        let page = ReportPage(report, agency: agency, regionSlug: regionSlug, site: site, markdown: markdown)
+                        out.append((route + "index.html", Data(try theme.render(page, template: "report").utf8)))
+                        out.append((route + "report.json", try OpenData(reports: [report]).json()))
+                    }
+                    out.append((Routes.agency(agency.slug) + "index.html",
+                                Data(try theme.render(agencyPage(agency, regionSlug: regionSlug), template: "agency").utf8)))
+                    return out
+                }
             }
-            try write(Routes.agency(agency.slug), agencyPage(agency, regionSlug: regionSlug), "agency")
+        }
+        for result in rendered {
+            for (path, data) in try result!.get() { files[path] = data }
         }
         try write(Routes.agencies, ListPage(
             frame: PageFrame(site: site, route: Routes.agencies, title: "机关"),
