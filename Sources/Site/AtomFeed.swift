@@ -157,7 +157,7 @@ public enum AtomFeed {
         return days * 86_400 + parts[3] * 3600 + parts[4] * 60 + parts[5] - offset
     }
 
-    /// XML text: escaped, control characters dropped (tab, CR, LF as spaces), noncharacters dropped.
+    /// XML text (the feed, the sitemap, inline SVG): escaped, control characters dropped (tab, CR, LF as spaces), noncharacters dropped.
     static func escape(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {

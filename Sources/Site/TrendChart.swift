@@ -188,23 +188,9 @@ public enum TrendChart {
         return tenths < 0 ? "-" + text : text
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                if c.properties.generalCategory == .control || c.value == 0xFFFE || c.value == 0xFFFF { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// SVG is XML: the feed's escaping applies.
+    static func escape(_ text: String) -> String { AtomFeed.escape(text) }
+
 }
 
 private extension Decimal {
