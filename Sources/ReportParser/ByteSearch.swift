@@ -13,8 +13,8 @@ extension String {
     }
 }
 
-enum ByteSearch {
-    static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+public enum ByteSearch {
+    public static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         let n = needle.count
         guard n > 0 else { return start }
         guard hay.count >= n, start <= hay.count - n else { return nil }

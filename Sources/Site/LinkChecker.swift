@@ -1,4 +1,5 @@
 import Foundation
+import ReportParser
 
 /// Checks every internal link and anchor the build wrote, before anything is published:
 /// a link to a page or file that does not exist, or to an `#anchor` with no such id, fails the
@@ -11,8 +12,54 @@ enum LinkChecker {
         var description: String { "\(page): \(target)（\(reason)）" }
     }
 
-    static let attribute = try! NSRegularExpression(pattern: #"<([a-zA-Z]+)\b[^>]*?\s(href|src)="([^"]*)""#)
-    static let idAttribute = try! NSRegularExpression(pattern: #"\sid="([^"]+)""#)
+    /// `(tag, attribute, value)` of every `href="…"` and `src="…"`, by a byte scan (a regular
+    /// expression over every page was a tenth of the build).
+    static func references(in html: String) -> [[String]] {
+        var html = html
+        return html.withUTF8 { bytes -> [[String]] in
+            var out: [[String]] = []
+            var tagStart = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b == 0x3C { tagStart = i }  // <
+                if b == 0x3D, i + 1 < n, bytes[i + 1] == 0x22, i >= 4 {  // ="
+                    let isHref = i >= 5 && bytes[i - 5] == 0x20 && bytes[i - 4] == 0x68 && bytes[i - 3] == 0x72 && bytes[i - 2] == 0x65 && bytes[i - 1] == 0x66
+                    let isSrc = bytes[i - 4] == 0x20 && bytes[i - 3] == 0x73 && bytes[i - 2] == 0x72 && bytes[i - 1] == 0x63
+                    if isHref || isSrc {
+                        var j = i + 2
+                        while j < n && bytes[j] != 0x22 { j += 1 }
+                        var t = tagStart + 1
+                        while t < n, (bytes[t] | 0x20) >= 0x61, (bytes[t] | 0x20) <= 0x7A { t += 1 }
+                        let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tagStart + 1)..<t]), as: UTF8.self)
+                        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<min(j, n)]), as: UTF8.self)
+                        out.append([tag, isHref ? "href" : "src", value])
+                        i = j
+                    }
+                }
+                i += 1
+            }
+            return out
+        }
+    }
+
+    /// The values of every ` id="…"`.
+    static func anchorIDs(in html: String) -> Set<String> {
+        var html = html
+        return html.withUTF8 { bytes -> Set<String> in
+            var out: Set<String> = []
+            let needle = Array(" id=\"".utf8)
+            var start = 0
+            while let at = ByteSearch.find(needle, in: bytes, from: start) {
+                var j = at + needle.count
+                while j < bytes.count && bytes[j] != 0x22 { j += 1 }
+                out.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + needle.count)..<j]), as: UTF8.self))
+                start = j
+            }
+            return out
+        }
+    }
 
     static func check(_ files: [String: Data]) -> [Broken] {
         var ids: [String: Set<String>] = [:]
@@ -20,14 +67,14 @@ enum LinkChecker {
             if let cached = ids[path] { return cached }
             guard let data = files[path] else { return [] }
             let html = String(decoding: data, as: UTF8.self)
-            let found = Set(matches(idAttribute, in: html).map { $0[0] })
+            let found = anchorIDs(in: html)
             ids[path] = found
             return found
         }
         var broken: [Broken] = []
         for page in files.keys.sorted() where page.hasSuffix(".html") {
             let html = String(decoding: files[page]!, as: UTF8.self)
-            for groups in matches(attribute, in: html) {
+            for groups in references(in: html) {
                 let tag = groups[0].lowercased(), attr = groups[1], raw = decodeEntities(groups[2])
                 if raw.isEmpty { continue }
                 let lower = raw.lowercased()
@@ -86,13 +133,6 @@ enum LinkChecker {
             }
         }
         return parts.joined(separator: "/")
-    }
-
-    private static func matches(_ regex: NSRegularExpression, in text: String) -> [[String]] {
-        let ns = text as NSString
-        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
-            (1..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }
-        }
     }
 
     private static func decodeEntities(_ s: String) -> String {
