@@ -58,7 +58,8 @@ public enum RegionChain {
 
     /// Words that end in a suffix character but are no region: "城市管理局", "住房和城乡建设局",
     /// "乡镇企业局", "社区".
-    static let wordsBeforeBoundary: [String] = ["城市", "城乡", "城镇", "乡镇", "社区", "小区", "都市", "超市"]
+    /// (都市 is not one: 成都市, 江都区.)
+    static let wordsBeforeBoundary: [String] = ["城市", "城乡", "城镇", "乡镇", "社区", "小区", "超市"]
 
     /// Place names ending in 城, whose 城市 is no department word: 聊城市, 盐城市, 邹城市.
     /// (府 is no department character either: 东昌府区, 府谷县; 政府 is a department word.)

@@ -71,12 +71,19 @@ struct SectionSplitter {
 
     /// `五、`, `5.` or `（五）` with nothing after it.
     static func isBareNumbering(_ text: String) -> Bool {
-        guard text.utf8.count <= 40 else { return false }
+        guard text.utf8.count <= 24 else { return false }
         var t = TextNormalizer.trim(text)
-        t.unicodeScalars.removeAll { $0 == "#" }
-        guard (2...4).contains(t.count) else { return false }
-        return SectionHeading.atStart(of: t + "总体情况") != nil || SectionHeading.atStart(of: t + "其他需要报告的事项") != nil
-            || (2...5).contains { SectionHeading.atStart(of: t + SectionHeading.keyPhrases[$0]![0]) != nil }
+        t.unicodeScalars.removeAll { $0 == "#" || $0 == "*" }
+        let chars = Array(TextNormalizer.trim(t))
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6", "１", "２", "３", "４", "５", "６"]
+        switch chars.count {
+        case 2:
+            return numerals.contains(chars[0]) && "、.．".contains(chars[1])
+        case 3:
+            return "（(".contains(chars[0]) && numerals.contains(chars[1]) && "）)".contains(chars[2])
+        default:
+            return false
+        }
     }
 
     /// Splits long lines at headings found inside them, keeping line numbers and columns.

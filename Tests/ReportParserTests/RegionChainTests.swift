@@ -114,4 +114,9 @@ final class RegionChainTests: XCTestCase {
         XCTAssertEqual(RegionChain.infer(fromAgency: "威海市城市管理局"), ["威海市"])
         XCTAssertEqual(RegionChain.infer(fromAgency: "府谷县教育局"), ["府谷县"])
     }
+
+    func testChengdu() {
+        XCTAssertEqual(RegionChain.infer(fromAgency: "成都市锦江区应急管理局"), ["成都市", "锦江区"])
+        XCTAssertEqual(RegionChain.infer(fromAgency: "成都市司法局"), ["成都市"])
+    }
 }

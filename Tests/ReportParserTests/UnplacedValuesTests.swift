@@ -25,4 +25,12 @@ final class UnplacedValuesTests: XCTestCase {
         XCTAssertEqual(unplaced.map(\.message), ["“行政备案”的数值“7”不属于模板中的任何一行，未采用"])
         XCTAssertEqual(unplaced.first?.location, SourceLocation(file: "reports/t.txt", line: 8, column: 6))
     }
+
+    /// A decimal cell alone on its line (`3.27`) is a value, not the numbering of a heading.
+    func testDecimalCellIsNoHeading() {
+        let text = "某局\n2020年政府信息公开工作年度报告\n一、总体情况\n无。\n二、主动公开政府信息情况\n\t政府集中采购\n\t3\n\t3.5\n\n三、收到和处理政府信息公开申请情况\n"
+        let r = ReportParser().parse(text: text, source: "reports/d.txt")
+        assertRow(r.activeDisclosure, "procurement", [3, 3.5])
+        XCTAssertEqual(r.section(3)?.location.line, 10)
+    }
 }
