@@ -47,6 +47,7 @@ struct SearchIndexBuilder {
             files["search/docs/\(i).z"] = Deflate.compress(try encoder.encode(doc))
         }
         files["search/manifest.json"] = try encoder.encode(manifest(shardCount: shardCount))
+        files["search/filters.json"] = try encoder.encode(["agencies": agencyList()])
         return files
     }
 
@@ -62,7 +63,6 @@ struct SearchIndexBuilder {
         var shardCount: Int
         var years: [Int]
         var regions: [[Value]]
-        var agencies: [[String]]
 
         enum Value: Encodable {
             case text(String), number(Int)
@@ -81,10 +81,14 @@ struct SearchIndexBuilder {
         var regionCounts: [String: Int] = [:]
         for doc in documents { for r in doc.region { regionCounts[r, default: 0] += 1 } }
         let regions = regionCounts.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.prefix(200)
+        return Manifest(docCount: documents.count, shardCount: shardCount, years: years,
+                        regions: regions.map { [.text($0.key), .number($0.value)] })
+    }
+
+    /// Every agency as `[slug, name]`, for the agency filter (`search/filters.json`).
+    private func agencyList() -> [[String]] {
         var agencies: [String: String] = [:]
         for doc in documents where !doc.agencySlug.isEmpty { agencies[doc.agencySlug] = doc.agency }
-        return Manifest(docCount: documents.count, shardCount: shardCount, years: years,
-                        regions: regions.map { [.text($0.key), .number($0.value)] },
-                        agencies: agencies.sorted { $0.key < $1.key }.prefix(500).map { [$0.key, $0.value] })
+        return agencies.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }
     }
 }

@@ -259,6 +259,8 @@
   };
 
   const loadManifest = () => loader.get("manifest", searchURL("manifest.json"), asJSON, null);
+  // The agency list can be long: it is fetched only when the agency filter is used.
+  const loadFilters = () => loader.get("filters", searchURL("filters.json"), asJSON, null);
 
   function fnv1a(token) {
     let hash = 0x811c9dc5;
@@ -709,7 +711,28 @@
   function fillFilters(manifest) {
     if (selects.year) for (const y of manifest.years || []) selects.year.add(new Option(`${y}年`, String(y)));
     if (selects.region) for (const [name, n] of manifest.regions || []) selects.region.add(new Option(`${name}（${n}）`, name));
-    if (selects.agency) for (const [slug, name] of manifest.agencies || []) selects.agency.add(new Option(name, slug));
+    if (selects.agency) {
+      const fill = (agencies) => {
+        const chosen = selects.agency.value;
+        for (const [slug, name] of agencies || []) {
+          const existing = [...selects.agency.options].find((o) => o.value === slug);
+          if (existing) existing.textContent = name;
+          else selects.agency.add(new Option(name, slug));
+        }
+        selects.agency.value = chosen;
+      };
+      if (manifest.agencies) fill(manifest.agencies);
+      else {
+        let requested = false;
+        const request = () => {
+          if (requested) return;
+          requested = true;
+          loadFilters().then((f) => fill(f && f.agencies)).catch(() => { requested = false; });
+        };
+        for (const type of ["focus", "pointerdown", "keydown"]) selects.agency.addEventListener(type, request);
+        if (selects.agency.value) request();
+      }
+    }
     if (filtersBox) filtersBox.hidden = false;
   }
 
