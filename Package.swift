@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ReportParserTests", dependencies: ["ReportParser", "ReportModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: [
-            "Site", "sitegen",
+            "Site", "sitegen", "Markdown",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel", "ReportParser"]),

@@ -85,7 +85,7 @@ struct ReportPage {
             case 4: table = TableHTML.reviewLitigation(report.reviewLitigation, marks: marks)
             default: table = ""
             }
-            let text = section.map { markdown.html($0.text) } ?? ""
+            let text = section.map { markdown.html(URLDelimiter.delimit($0.text)) } ?? ""
             return SectionView(number: number, anchor: "section-\(number)",
                                heading: "\(Self.chineseNumbers[number - 1])、\(section?.title ?? Self.defaultTitles[number - 1])",
                                html: section == nil ? #"<p class="missing">（报告中没有这一部分）</p>"# : LocalMedia.neutralize(text),

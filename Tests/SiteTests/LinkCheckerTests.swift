@@ -1,5 +1,6 @@
 import Foundation
 @testable import Site
+import Markdown
 import XCTest
 
 final class LinkCheckerTests: XCTestCase {
@@ -31,5 +32,22 @@ final class LinkCheckerTests: XCTestCase {
         let refs = LinkChecker.references(in: #"<a class="x" href="p/index.html#y">t</a><script src="assets/s.js" defer></script><p data-href="no">"#)
         XCTAssertEqual(refs, [["a", "href", "p/index.html#y"], ["script", "src", "assets/s.js"]])
         XCTAssertEqual(LinkChecker.anchorIDs(in: #"<h2 id="a">x</h2><li id="finding-2">"#), ["a", "finding-2"])
+    }
+}
+
+final class URLDelimiterTests: XCTestCase {
+    func testBareURLsEndAtChinesePunctuation() {
+        XCTAssertEqual(URLDelimiter.delimit("可在网站（http://www.huancui.gov.cn）下载。"), "可在网站（<http://www.huancui.gov.cn>）下载。")
+        XCTAssertEqual(URLDelimiter.delimit("见www.weihai.gov.cn。"), "见<http://www.weihai.gov.cn>。")
+        XCTAssertEqual(URLDelimiter.delimit("见 https://a.gov.cn/x?y=1."), "见 <https://a.gov.cn/x?y=1>.")
+        // Already delimited, or a Markdown link: left alone.
+        XCTAssertEqual(URLDelimiter.delimit("（<http://www.weihai.gov.cn/>）"), "（<http://www.weihai.gov.cn/>）")
+        XCTAssertEqual(URLDelimiter.delimit("[网站](http://a.gov.cn/)"), "[网站](http://a.gov.cn/)")
+        XCTAssertEqual(URLDelimiter.delimit("无链接"), "无链接")
+    }
+
+    func testRenderedLinkStopsAtTheURL() {
+        let html = MarkdownRenderer().html(URLDelimiter.delimit("可在网站（http://www.huancui.gov.cn）下载。"))
+        XCTAssertEqual(html, "<p>可在网站（<a href=\"http://www.huancui.gov.cn\">http://www.huancui.gov.cn</a>）下载。</p>\n")
     }
 }
