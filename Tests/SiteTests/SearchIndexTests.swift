@@ -89,3 +89,10 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(sections.last?["text"], "行政复议")
     }
 }
+
+final class SearchDocumentTests: XCTestCase {
+    func testPageTextLosesItsMarkdown() {
+        XCTAssertEqual(SearchDocument.plainText(markdown: "# 标题\n\n**加粗**与[链接](../x/index.html)\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |"),
+                       "标题\n\n加粗与链接\n\n甲   乙\n1   2")
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// One searchable document: a report or a content page, with what the index and the
@@ -50,7 +51,23 @@ struct SearchDocument: Encodable {
         region = []
         url = Routes.page(name) + "index.html"
         kind = "page"
-        sections = [Part(title: title, anchor: "main", text: text)]
+        sections = [Part(title: title, anchor: "main", text: Self.plainText(markdown: text))]
+    }
+
+    static let markdownLink = try! NSRegularExpression(pattern: #"!?\[([^\]]*)\]\([^)]*\)"#)
+
+    /// Markdown without its markup, for snippets: links keep their text, tables their cells.
+    static func plainText(markdown: String) -> String {
+        let ns = markdown as NSString
+        let linked = markdownLink.stringByReplacingMatches(in: markdown, range: NSRange(location: 0, length: ns.length), withTemplate: "$1")
+        return linked.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line -> String? in
+            var l = String(line)
+            if l.allSatisfy({ "|-: ".contains($0) }) && l.contains("-") { return nil }  // table rule
+            while l.hasPrefix("#") || l.hasPrefix(">") { l.removeFirst() }
+            l = l.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "").replacingOccurrences(of: "`", with: "")
+            l = l.replacingOccurrences(of: "|", with: " ")
+            return l.trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
     }
 
     /// The title field, ranked first.
