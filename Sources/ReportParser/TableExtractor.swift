@@ -309,7 +309,7 @@ struct TableExtractor {
             case .ambiguous(let n):
                 return .ambiguous(raw: digits, solutions: n)
             case .impossible:
-                return flat.count == count ? .impossible(raw: digits) : .impossible(raw: digits)
+                return .impossible(raw: digits)
             }
         }
         return .mismatch(found: flat.count, raw: raw)

@@ -131,7 +131,6 @@ struct SiteRenderer {
             files["assets/" + path] = data
         }
         let searchSeconds = timer.stages.last { $0.name == "search" }?.seconds ?? 0
-        timer.measure("render") {}
         timer.record("render", seconds: Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9 - searchSeconds)
         return files
     }
