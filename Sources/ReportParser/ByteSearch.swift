@@ -8,7 +8,7 @@ extension String {
     }
 
     /// Whether `needle` occurs, by bytes.
-    func containsBytes(_ needle: String) -> Bool {
+    public func containsBytes(_ needle: String) -> Bool {
         utf8Offset(of: Array(needle.utf8)) != nil
     }
 }

@@ -23,7 +23,7 @@ enum CellNumber {
             text = TextNormalizer.trim(String(text.dropLast(unit.count)))
             break
         }
-        if text.contains(",") {
+        if text.utf8.contains(0x2C) {
             // Thousands separators only: 1,234,567
             let groups = text.split(separator: ",", omittingEmptySubsequences: false)
             guard groups.count > 1, (1...3).contains(groups[0].count),

@@ -51,7 +51,7 @@ struct SectionHeading: Hashable {
         var starless = rest
         starless.unicodeScalars.removeAll { $0 == "*" }
         let trimmed = TextNormalizer.trim(starless)
-        if trimmed.count <= 30, !trimmed.contains("。"),
+        if trimmed.count <= 30, !trimmed.unicodeScalars.contains("。"),
            keyPhrases[number]!.contains(where: { trimmed.contains($0) }) {
             return SectionHeading(number: number, title: trimmed, length: chars.count)
         }

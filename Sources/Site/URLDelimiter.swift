@@ -1,4 +1,5 @@
 import Foundation
+import ReportParser
 
 /// GFM's autolinks end only at white space, so in Chinese text a URL swallows the full-width
 /// punctuation and words after it (`http://a.gov.cn）下载`). Bare URLs in report text are put
@@ -7,7 +8,7 @@ enum URLDelimiter {
     static let bareURL = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9./@<(\["'=])((?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+)"#)
 
     static func delimit(_ text: String) -> String {
-        guard text.contains("http") || text.contains("www.") else { return text }
+        guard text.containsBytes("http") || text.containsBytes("www.") else { return text }
         let ns = text as NSString
         var out = ""
         var last = 0
