@@ -6,30 +6,90 @@ public struct SourceFile: Sendable {
     public var data: Data
 }
 
+/// When and how big a file was, as the file system tells: a file whose stamp is unchanged since
+/// the last build is taken as unchanged, as make and git do.
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int64
+    /// Modification time in nanoseconds since 1970.
+    public var modified: Int64
+    public var inode: UInt64
+}
+
+/// A report file found under `Content/reports/`, not read yet.
+public struct SourceEntry: Sendable {
+    public var path: String
+    public var url: URL
+    public var stamp: FileStamp
+
+    public func read() throws -> SourceFile {
+        SourceFile(path: path, data: try Data(contentsOf: url))
+    }
+}
+
 /// Finds every report under `Content/reports/` (any depth; `.txt`, `.md`, `.html`, `.htm`),
 /// in a stable order. Symbolic links are not followed out of the content folder.
 public enum ContentLoader {
     public static let reportExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
 
     public static func reportFiles(in content: URL) throws -> [SourceFile] {
+        try reportEntries(in: content).map { try $0.read() }
+    }
+
+    /// Every report file with its stamp, by a walk of the folder with plain system calls
+    /// (Foundation's enumerator and symlink resolution took seconds for ten thousand files).
+    public static func reportEntries(in content: URL) throws -> [SourceEntry] {
         let root = content.standardizedFileURL.resolvingSymlinksInPath()
         let reports = root.appendingPathComponent("reports")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: reports.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SiteError.missingFolder(reports.path)
         }
-        var files: [SourceFile] = []
-        let enumerator = FileManager.default.enumerator(at: reports, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard reportExtensions.contains(url.pathExtension.lowercased()) else { continue }
-            let resolved = url.resolvingSymlinksInPath()
-            // A link pointing outside the content folder is not read.
-            guard resolved.path.hasPrefix(root.path + "/") else { continue }
-            guard (try? resolved.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-            files.append(SourceFile(path: relative, data: try Data(contentsOf: resolved)))
+        var entries: [SourceEntry] = []
+        walk(reports.path, relative: "reports", root: root.path, into: &entries)
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    private static func walk(_ directory: String, relative: String, root: String, into entries: inout [SourceEntry]) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let full = directory + "/" + name
+            let path = relative + "/" + name
+            var info = stat()
+            guard lstat(full, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(full, relative: path, root: root, into: &entries)
+            case S_IFREG:
+                guard hasReportExtension(name) else { continue }
+                entries.append(SourceEntry(path: path, url: URL(fileURLWithPath: full), stamp: stamp(info)))
+            case S_IFLNK:
+                // A link is read only if it stays inside the content folder and is a file.
+                guard hasReportExtension(name), let real = realpath(full, nil) else { continue }
+                let resolved = String(cString: real)
+                free(real)
+                var target = stat()
+                guard resolved.hasPrefix(root + "/"), stat(resolved, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { continue }
+                entries.append(SourceEntry(path: path, url: URL(fileURLWithPath: resolved), stamp: stamp(target)))
+            default:
+                continue
+            }
         }
-        return files.sorted { $0.path < $1.path }
+    }
+
+    private static func hasReportExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return reportExtensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    private static func stamp(_ info: stat) -> FileStamp {
+        FileStamp(size: Int64(info.st_size),
+                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                  inode: UInt64(info.st_ino))
     }
 }
 

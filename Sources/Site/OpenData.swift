@@ -84,6 +84,45 @@ public struct OpenData: Encodable {
                   })
     }
 
+    // The file written piece by piece, byte for byte what `json()` gives: keys are sorted, so
+    // `reports` comes first, then `schema`, then `unpublished`.
+    static let prefix = #"{"reports":["#
+    static let middle = #"],"schema":""# + schemaVersion + #"","unpublished":["#
+    static let suffix = "]}\n"
+
+    /// One report's entry, as it appears inside the `reports` array.
+    static func entry(_ report: Report, published: Bool = true) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(entry(report, published: published) as Entry)
+    }
+
+    /// The entries of `reports`, comma-separated.
+    static func entries(_ reports: [Report], published: Bool) throws -> Data {
+        var out = Data()
+        for (i, report) in reports.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(try entry(report, published: published))
+        }
+        return out
+    }
+
+    /// A `report.json`: the open data of one published report.
+    static func single(_ entry: Data) -> Data {
+        var out = Data(prefix.utf8)
+        out.append(entry)
+        out.append(contentsOf: middle.utf8)
+        out.append(contentsOf: suffix.utf8)
+        return out
+    }
+
+    /// The entry inside a `report.json` written by `single`, or nil if the file is not one.
+    static func entry(inSingle data: Data) -> Data? {
+        let head = Data(prefix.utf8), tail = Data((middle + suffix).utf8)
+        guard data.count > head.count + tail.count, data.starts(with: head), data.suffix(tail.count).elementsEqual(tail) else { return nil }
+        return data.subdata(in: (data.startIndex + head.count)..<(data.endIndex - tail.count))
+    }
+
     /// Deterministic JSON: sorted keys, no escaped slashes.
     public func json() throws -> Data {
         let encoder = JSONEncoder()

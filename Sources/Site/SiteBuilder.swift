@@ -12,13 +12,20 @@ public struct BuildOptions: Sendable {
     /// The theme that fills in templates a custom theme leaves out.
     public var fallbackTheme: URL?
     public var force = false
+    /// The build cache folder (`.sitegen-cache`); nil builds without one.
+    public var cache: URL?
+    /// Ignore what the cache holds (it is still written anew).
+    public var clean = false
 
-    public init(content: URL, theme: URL, output: URL, fallbackTheme: URL? = nil, force: Bool = false) {
+    public init(content: URL, theme: URL, output: URL, fallbackTheme: URL? = nil, force: Bool = false,
+                cache: URL? = nil, clean: Bool = false) {
         self.content = content
         self.theme = theme
         self.output = output
         self.fallbackTheme = fallbackTheme
         self.force = force
+        self.cache = cache
+        self.clean = clean
     }
 }
 
@@ -39,13 +46,36 @@ public struct Analysis: Sendable {
 /// The outcome of a build, for the command line to report.
 public struct BuildResult: Sendable {
     public var analysis: Analysis
+    /// Files in the site.
     public var files: Int
+    /// Files made anew; the rest were taken over from the last build.
+    public var written: Int
+    /// HTML pages in the site.
+    public var pages: Int
+    /// Nothing had changed since the last build: the output was left as it was.
+    public var upToDate = false
     public var timings: StageTimer
     public var catalog: Catalog { analysis.catalog }
-    public var diagnostics: [Diagnostic] { analysis.diagnostics }
+    public var diagnostics: [Diagnostic] { upToDate ? cachedFindings : analysis.diagnostics }
+    var cachedFindings: [Diagnostic] = []
+    var published: Int
+    var fileCount: Int
+
+    /// The one line a build ends with: reports, findings, pages, files and time.
+    public func summary(output: String, seconds: String) -> String {
+        let findings = diagnostics
+        let errors = findings.filter { $0.severity == .error }.count
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let head = "\(plural(fileCount, "report")), \(plural(errors, "error")), \(plural(findings.count - errors, "warning")); " +
+            "\(published) published"
+        if upToDate { return "\(head); \(output) is up to date (\(files) files) in \(seconds) s" }
+        return "\(head); \(pages) pages, \(files) files in \(output) (\(written) written) in \(seconds) s"
+    }
 }
 
-/// The build pipeline, one named step after another: load → parse → catalog → render → write.
+/// The build pipeline, one named step after another: load → parse → check → catalog → render
+/// (pages, search) → links → write. With a cache, unchanged inputs are not parsed again and
+/// unchanged files are taken over from the last build.
 public struct SiteBuilder {
     public let options: BuildOptions
     public static let version = "0.1.0"
@@ -53,25 +83,159 @@ public struct SiteBuilder {
     public init(_ options: BuildOptions) { self.options = options }
 
     /// - Parameter strict: refuse to publish when any report has a finding (error or warning).
-    public func build(strict: Bool = false) throws -> BuildResult {
+    public func build(strict: Bool = false, progress: Progress? = nil) throws -> BuildResult {
         var timer = StageTimer()
-        let (config, theme, sources, pages) = try timer.measure("load") {
+        let (config, theme, entries, pages, configData) = try timer.measure("load") {
             (try SiteConfig.load(from: options.content.appendingPathComponent("site.yml")),
              try Theme(directory: options.theme, fallback: options.fallbackTheme),
-             try ContentLoader.reportFiles(in: options.content),
-             try ContentLoader.pages(in: options.content))
+             try ContentLoader.reportEntries(in: options.content),
+             try ContentLoader.pages(in: options.content),
+             (try? Data(contentsOf: options.content.appendingPathComponent("site.yml"))) ?? Data())
         }
-        let analysis = Self.analyze(sources, timer: &timer)
-        guard !analysis.catalog.reports.isEmpty else { throw SiteError.noReadableReports }
+        let global = Self.globalKey(theme: theme, config: configData, pages: pages)
+        let cache = options.cache.map(BuildCache.init(folder:))
+        let state = options.clean ? nil : cache?.state().flatMap { $0.global == global ? $0 : nil }
+        let previousValid = state.map { previousOutputIsIntact(buildID: $0.buildID, output: $0.output) } ?? false
+
+        // Nothing changed: the site on disk is already this build's.
+        if let state, previousValid, state.sources.count == entries.count,
+           entries.allSatisfy({ state.sources[$0.path]?.stamp == $0.stamp }) {
+            if strict, !state.findings.isEmpty { throw SiteError.strict(state.findings.count) }
+            let analysis = Analysis(catalog: Catalog([]), fileCount: entries.count)
+            return BuildResult(analysis: analysis, files: state.files, written: 0, pages: 0, upToDate: true, timings: timer,
+                               cachedFindings: state.findings, published: state.published, fileCount: entries.count)
+        }
+
+        // Parse what changed; take the rest from the cache.
+        let cachedReports = state != nil ? timer.measure("cache-read") { cache?.reports() } ?? nil : nil
+        let checker = ReportChecker()
+        progress?.start("parse", total: entries.count, unit: "份")
+        let parsed = try timer.measure("parse") {
+            try Self.parseAndCheck(entries, checker: checker, cached: state?.sources ?? [:], reports: cachedReports ?? [:],
+                                   progress: progress)
+        }
+        progress?.finish()
+        let reports = parsed.map(\.report)
+        let catalog = timer.measure("catalog") { Catalog(reports, crossYear: checker.checkAcrossYears(previous:current:)) }
+        let analysis = Analysis(catalog: catalog, fileCount: entries.count)
+        guard !catalog.reports.isEmpty else { throw SiteError.noReadableReports }
         if strict {
             let findings = analysis.diagnostics
             if !findings.isEmpty { throw SiteError.strict(findings.count) }
         }
-        let files = try SiteRenderer(config: config, theme: theme).render(analysis.catalog, sources: sources, pages: pages, timer: &timer)
-        let broken = timer.measure("links") { LinkChecker.check(files) }
-        guard broken.isEmpty else { throw SiteError.brokenLinks(broken.map(\.description)) }
-        try timer.measure("write") { try SiteWriter(output: options.output, force: options.force).write(files) }
-        return BuildResult(analysis: analysis, files: files.count, timings: timer)
+
+        var content: [String: UInt64] = [:]
+        for item in parsed { content[item.report.source] = item.source.hash }
+        let keys = DependencyKeys(global: global, content: content, catalog: catalog)
+        let outputs = previousValid && cachedReports != nil ? cache?.outputs() : nil
+        let writer = SiteWriter(output: options.output, force: options.force)
+        let staging = try writer.prepare()
+        // Names the inputs, so two builds of the same inputs leave identical folders.
+        var buildHash = StableHash()
+        buildHash.add(global)
+        for item in parsed { buildHash.add(item.path); buildHash.add(item.source.hash) }
+        let buildID = buildHash.value
+        var searchState: SearchState?
+        let sink = OutputSink(folder: OutputFolder(staging),
+                              previous: outputs.map { PreviousOutput(folder: options.output, keys: $0.keys) })
+        do {
+            var inputs = RenderInputs(catalog: catalog, sources: entries.map { SourceRef(path: $0.path, url: $0.url) },
+                                      pages: pages, keys: keys)
+            inputs.previousSearch = outputs?.search
+            searchState = try SiteRenderer(config: config, theme: theme).render(inputs, into: sink, progress: progress, timer: &timer)
+            let broken = timer.measure("links") { sink.links.broken(read: sink.read) }
+            guard broken.isEmpty else { throw SiteError.brokenLinks(broken.map(\.description)) }
+            try timer.measure("write") { try writer.commit(staging, marker: "sitegen\nbuild \(String(buildID, radix: 16))\n") }
+        } catch {
+            writer.discard(staging)
+            throw error
+        }
+        let files = sink.paths
+        let result = BuildResult(analysis: analysis, files: files.count + 1, written: sink.writtenCount,
+                                 pages: files.filter { $0.hasSuffix(".html") }.count, timings: timer,
+                                 published: catalog.reports.count, fileCount: entries.count)
+        if let cache {
+            try timer.measure("cache-write") {
+                try cache.save(BuildCache.State(global: global, buildID: buildID, output: options.output.path,
+                                                sources: Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, $0.source) }),
+                                                published: catalog.reports.count, files: files.count + 1,
+                                                findings: analysis.diagnostics),
+                               reports: reports, outputs: BuildCache.Outputs(keys: sink.fileKeys, search: searchState))
+            }
+        }
+        var final = result
+        final.timings = timer
+        return final
+    }
+
+    /// sitegen itself, the theme, site.yml and the Markdown pages: a change to any of them
+    /// changes every page, so it makes a full build.
+    static func globalKey(theme: Theme, config: Data, pages: [SourceFile]) -> UInt64 {
+        var h = StableHash()
+        h.add(version)
+        // A rebuilt sitegen binary may render differently: its size and time are part of the key.
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 {
+            h.add(Int(info.st_size)); h.add(Int(info.st_mtim.tv_sec)); h.add(Int(info.st_mtim.tv_nsec))
+        }
+        h.add(theme.digest)
+        h.add(config)
+        for page in pages { h.add(page.path); h.add(page.data) }
+        return h.value
+    }
+
+    /// The output folder is the one the cache describes: its marker names the same build.
+    private func previousOutputIsIntact(buildID: UInt64, output: String) -> Bool {
+        guard output == options.output.path,
+              let marker = try? String(contentsOf: options.output.appendingPathComponent(SiteWriter.marker), encoding: .utf8)
+        else { return false }
+        return marker.contains("build \(String(buildID, radix: 16))\n")
+    }
+
+    struct Parsed {
+        var path: String
+        var source: BuildCache.Source
+        var report: Report
+    }
+
+    /// Parses and checks every file whose stamp or bytes changed, on all cores; the others come
+    /// from the cache. The order of the result follows `entries`.
+    static func parseAndCheck(_ entries: [SourceEntry], checker: ReportChecker, cached: [String: BuildCache.Source],
+                              reports: [String: Report], progress: Progress?) throws -> [Parsed] {
+        let parser = ReportParser()
+        var results = [Result<Parsed, Error>?](repeating: nil, count: entries.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+                let entry = entries[i]
+                (base + i).pointee = Result {
+                    defer { progress?.advance(by: 1) }
+                    let old = cached[entry.path]
+                    if let old, old.stamp == entry.stamp, let report = reports[entry.path] {
+                        return Parsed(path: entry.path, source: old, report: report)
+                    }
+                    let data = try Data(contentsOf: entry.url)
+                    let source = BuildCache.Source(stamp: entry.stamp, hash: StableHash.of(data))
+                    if let old, old.hash == source.hash, let report = reports[entry.path] {
+                        return Parsed(path: entry.path, source: source, report: report)
+                    }
+                    return Parsed(path: entry.path, source: source, report: checkOne(parser.parse(data, source: entry.path), checker))
+                }
+            }
+        }
+        return try results.map { try $0!.get() }
+    }
+
+    /// The checks of one report, added to what the parser found.
+    static func checkOne(_ parsed: Report, _ checker: ReportChecker) -> Report {
+        var report = parsed
+        let findings = checker.check(report)
+        if findings.contains(where: { $0.rule == "file.not-report" }) {
+            // Not a report at all: its missing title, agency and year say nothing more.
+            report.diagnostics.removeAll { $0.rule.hasPrefix("meta.") }
+        }
+        report.diagnostics += findings
+        return report
     }
 
     /// load → parse → check → catalog (with the checks across years). Writes nothing.
@@ -88,14 +252,7 @@ public struct SiteBuilder {
         let checker = ReportChecker()
         var reports = timer.measure("parse") { parse(sources) }
         timer.measure("check") {
-        for i in reports.indices {
-            let findings = checker.check(reports[i])
-            if findings.contains(where: { $0.rule == "file.not-report" }) {
-                // Not a report at all: its missing title, agency and year say nothing more.
-                reports[i].diagnostics.removeAll { $0.rule.hasPrefix("meta.") }
-            }
-            reports[i].diagnostics += findings
-        }
+            for i in reports.indices { reports[i] = checkOne(reports[i], checker) }
         }
         let catalog = timer.measure("catalog") { Catalog(reports, crossYear: checker.checkAcrossYears(previous:current:)) }
         return Analysis(catalog: catalog, fileCount: sources.count)

@@ -14,45 +14,70 @@ struct SiteRenderer {
                  footer: config.footer, generator: "sitegen \(SiteBuilder.version)")
     }
 
+    /// The whole site in memory (tests and small sites).
     func render(_ catalog: Catalog, sources: [SourceFile], pages: [SourceFile] = []) throws -> [String: Data] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-render-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sink = OutputSink(folder: OutputFolder(folder))
         var timer = StageTimer()
-        return try render(catalog, sources: sources, pages: pages, timer: &timer)
+        let inputs = RenderInputs(catalog: catalog, sources: sources.map { .init(path: $0.path, data: $0.data) }, pages: pages,
+                                  keys: DependencyKeys(global: 0, content: [:]))
+        try render(inputs, into: sink, timer: &timer)
+        var files: [String: Data] = [:]
+        for path in sink.paths { files[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
+        return files
     }
 
-    func render(_ catalog: Catalog, sources: [SourceFile], pages: [SourceFile], timer: inout StageTimer) throws -> [String: Data] {
+    /// Agencies rendered per batch: enough to keep both cores busy, few enough that the pages in
+    /// flight stay small.
+    static let batchSize = 64
+
+    /// Renders every file of the site into `sink`, which writes each one as it comes; a file
+    /// whose dependency key is unchanged since the last build is taken from that build instead.
+    @discardableResult
+    func render(_ inputs: RenderInputs, into sink: OutputSink, progress: Progress? = nil, timer: inout StageTimer) throws -> SearchState {
         let renderStart = DispatchTime.now().uptimeNanoseconds
-        var files: [String: Data] = [:]
+        let catalog = inputs.catalog
+        let keys = inputs.keys
         let site = self.site
         let regions = RegionTree(catalog.agencies)
         func write(_ route: String, _ context: Any, _ template: String) throws {
-            files[route + "index.html"] = Data(try theme.render(context, template: template).utf8)
+            try sink.emit(route + "index.html", Data(try theme.render(context, template: template).utf8))
         }
 
-        // Reports and agencies, the bulk of the pages: rendered on every core.
+        // Reports and agencies, the bulk of the pages: rendered on every core, a batch at a time;
+        // each report's open-data entry also goes, in catalog order, into data/reports.json.
+        let openData = try sink.stream("data/reports.json")
+        try openData.append(Data(OpenData.prefix.utf8))
+        var firstEntry = true
+        var reportsDone = 0
         let agencies = catalog.agencies
-        var rendered = [Result<[(String, Data)], Error>?](repeating: nil, count: agencies.count)
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: agencies.count) { i in
-                (base + i).pointee = Result {
-                    let agency = agencies[i]
-                    let regionSlug = regions[agency.region]?.slug
-                    var out: [(String, Data)] = []
-                    for report in agency.reports {
-                        let route = Routes.report(report)
-                        let page = ReportPage(report, agency: agency, regionSlug: regionSlug, site: site, markdown: markdown)
-                        out.append((route + "index.html", Data(try theme.render(page, template: "report").utf8)))
-                        out.append((route + "report.json", try OpenData(reports: [report]).json()))
-                    }
-                    out.append((Routes.agency(agency.slug) + "index.html",
-                                Data(try theme.render(agencyPage(agency, regionSlug: regionSlug), template: "agency").utf8)))
-                    return out
+        progress?.start("pages", total: catalog.reports.count, unit: "报告")
+        for batchStart in stride(from: 0, to: agencies.count, by: Self.batchSize) {
+            let batch = Array(agencies[batchStart..<min(batchStart + Self.batchSize, agencies.count)])
+            var rendered = [Result<[Data], Error>?](repeating: nil, count: batch.count)
+            rendered.withUnsafeMutableBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                    (base + i).pointee = Result { try renderAgency(batch[i], regions: regions, keys: keys, site: site, into: sink) }
                 }
             }
+            for result in rendered {
+                for entry in try result!.get() {
+                    if !firstEntry { try openData.append(Data(",".utf8)) }
+                    try openData.append(entry)
+                    firstEntry = false
+                }
+            }
+            reportsDone += batch.reduce(0) { $0 + $1.reports.count }
+            progress?.advance(to: reportsDone)
         }
-        for result in rendered {
-            for (path, data) in try result!.get() { files[path] = data }
-        }
+        try openData.append(Data(OpenData.middle.utf8))
+        try openData.append(try OpenData.entries(catalog.unpublished, published: false))
+        try openData.append(Data(OpenData.suffix.utf8))
+        try openData.close()
+        progress?.finish()
+
         try write(Routes.agencies, ListPage(
             frame: PageFrame(site: site, route: Routes.agencies, title: "机关"),
             heading: "机关", intro: "共 \(catalog.agencies.count) 个机关，按名称拼音排列。",
@@ -61,23 +86,45 @@ struct SiteRenderer {
                          note: agency.reports.compactMap(\.year).map(String.init).joined(separator: "、"))
             }), "list")
 
-        // Years
+        // Years: a page depends on every report of its year.
         let years = Self.years(catalog)
+        var byYear: [Int: [Report]] = [:]
+        for report in catalog.reports { if let year = report.year { byYear[year, default: []].append(report) } }
         for (i, year) in years.enumerated() {
-            try write(Routes.year(year), yearPage(year, catalog: catalog, previous: i > 0 ? years[i - 1] : nil,
-                                                  next: i + 1 < years.count ? years[i + 1] : nil), "year")
+            let previous = i > 0 ? years[i - 1] : nil, next = i + 1 < years.count ? years[i + 1] : nil
+            var key = keys.start("year")
+            key.add(year); key.add(previous ?? 0); key.add(next ?? 0)
+            for report in byYear[year] ?? [] { key.add(keys.report(report)) }
+            if sink.reuse(Routes.year(year) + "index.html", key: key.value) { continue }
+            try write(Routes.year(year), yearPage(year, reports: byYear[year] ?? [], previous: previous, next: next), "year")
         }
         try write(Routes.years, ListPage(
             frame: PageFrame(site: site, route: Routes.years, title: "年度"),
             heading: "年度", intro: "每一年度各机关的主要数据对比。",
             items: years.reversed().map { year in
                 LinkView(label: "\(year)年", href: Routes.link(from: Routes.years, to: Routes.year(year)),
-                         note: "\(catalog.reports.filter { $0.year == year }.count) 份报告")
+                         note: "\(byYear[year]?.count ?? 0) 份报告")
             }), "list")
 
-        // Regions
+        // Regions: a page depends on its agencies' reports, its parent and its children.
+        let agencyBySlug = Dictionary(catalog.agencies.map { ($0.slug, $0) }) { a, _ in a }
         for region in regions.ordered {
-            try write(Routes.region(region.slug), regionPage(region, regions: regions, catalog: catalog), "region")
+            // Slugs are listed in catalog order, so the members keep it.
+            let members = region.agencySlugs.compactMap { agencyBySlug[$0] }
+            var key = keys.start("region")
+            key.add(region.slug); key.add(region.chain.joined(separator: "/"))
+            for relative in [region.parent].compactMap({ $0 }) + region.children {
+                if let r = regions[relative] { key.add(r.slug); key.add(r.name); key.add(r.agencySlugs.count) }
+            }
+            for depth in stride(from: 1, to: region.chain.count, by: 1) {
+                if let r = regions[Array(region.chain.prefix(depth))] { key.add(r.slug) }
+            }
+            for agency in members {
+                key.add(agency.slug); key.add(agency.name); key.add(agency.region.joined(separator: "/"))
+                for report in agency.reports { key.add(keys.report(report)) }
+            }
+            if sink.reuse(Routes.region(region.slug) + "index.html", key: key.value) { continue }
+            try write(Routes.region(region.slug), regionPage(region, regions: regions, agencies: members), "region")
         }
         try write(Routes.regions, ListPage(
             frame: PageFrame(site: site, route: Routes.regions, title: "地区"),
@@ -88,51 +135,89 @@ struct SiteRenderer {
             }), "list")
 
         // Markdown pages; every page links to an about page, so there always is one.
-        var searchDocuments = catalog.reports.map(SearchDocument.init(report:))
-        var pages = pages
+        var pages = inputs.pages
         if !pages.contains(where: { $0.path == "pages/about.md" }) {
             pages.append(SourceFile(path: "pages/about.md", data: Data("# 关于本站\n\n\(config.description)\n".utf8)))
         }
+        var pageDocuments: [SearchDocument] = []
         for page in pages {
             let name = String(page.path.dropFirst("pages/".count).dropLast(".md".count))
             let route = Routes.page(name)
             let text = String(decoding: page.data, as: UTF8.self)
             let title = text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? name
-            searchDocuments.append(SearchDocument(page: title, name: name, text: text))
+            pageDocuments.append(SearchDocument(page: title, name: name, text: text))
             try write(route, ContentPage(frame: PageFrame(site: site, route: route, title: title), title: title,
                                          html: LocalMedia.neutralize(MarkdownRenderer().html(text))), "page")
         }
 
-        try write(Routes.home, homePage(catalog, regions: regions, years: years), "index")
+        try write(Routes.home, homePage(catalog, regions: regions, years: years, byYear: byYear), "index")
         try write(Routes.search, ListPage(frame: PageFrame(site: site, route: Routes.search, title: "搜索", scripts: ["search.js"]),
                                           heading: "搜索", intro: "", items: []), "search")
-        files["404.html"] = Data(try theme.render(NotFoundPage(
+        try sink.emit("404.html", Data(try theme.render(NotFoundPage(
             frame: PageFrame(site: site, route: Routes.home, title: "页面不存在"),
             baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "",
-            hasBaseURL: config.baseURL != nil), template: "404").utf8)
+            hasBaseURL: config.baseURL != nil), template: "404").utf8))
 
-        let searchFiles = try timer.measure("search") { try SearchIndexBuilder(documents: searchDocuments).files() }
-        files.merge(searchFiles) { a, _ in a }
+        let renderSeconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
+        progress?.start("search", total: 0, unit: "")
+        let searchState = try timer.measure("search") {
+            try SearchStage(sink: sink, keys: keys, previous: inputs.previousSearch)
+                .build(reports: catalog.reports, pages: pageDocuments)
+        }
+        progress?.finish()
+        let restStart = DispatchTime.now().uptimeNanoseconds
 
         // Open data and machine-readable indexes
-        files["data/reports.json"] = try OpenData(reports: catalog.reports, unpublished: catalog.unpublished).json()
-        files["data/active-disclosure.csv"] = CSVExport.activeDisclosure(catalog.reports)
-        files["data/applications.csv"] = CSVExport.applications(catalog.reports)
-        files["data/review-litigation.csv"] = CSVExport.reviewLitigation(catalog.reports)
-        files["feed.xml"] = AtomFeed.xml(reports: catalog.reports, siteTitle: config.title, baseURL: config.baseURL,
-                                         updated: AtomFeed.latestUpdated(catalog.reports) ?? "1970-01-01T00:00:00Z")
-        let pagePaths = files.keys.filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
-        if let sitemap = Sitemap.xml(paths: pagePaths, baseURL: config.baseURL) { files["sitemap.xml"] = sitemap }
-        files["robots.txt"] = Sitemap.robots(baseURL: config.baseURL)
-        for source in sources {
-            files[Routes.source(source.path)] = source.data
+        try sink.emit("data/active-disclosure.csv", CSVExport.activeDisclosure(catalog.reports))
+        try sink.emit("data/applications.csv", CSVExport.applications(catalog.reports))
+        try sink.emit("data/review-litigation.csv", CSVExport.reviewLitigation(catalog.reports))
+        try sink.emit("feed.xml", AtomFeed.xml(reports: catalog.reports, siteTitle: config.title, baseURL: config.baseURL,
+                                               updated: AtomFeed.latestUpdated(catalog.reports) ?? "1970-01-01T00:00:00Z"))
+        try sink.emit("robots.txt", Sitemap.robots(baseURL: config.baseURL))
+        for source in inputs.sources {
+            if sink.reuse(Routes.source(source.path), key: keys.content[source.path] ?? 0) { continue }
+            try sink.emit(Routes.source(source.path), try source.data(), key: keys.content[source.path])
         }
         for (path, data) in theme.assets {
-            files["assets/" + path] = data
+            try sink.emit("assets/" + path, data)
         }
-        let searchSeconds = timer.stages.last { $0.name == "search" }?.seconds ?? 0
-        timer.record("render", seconds: Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9 - searchSeconds)
-        return files
+        let pagePaths = sink.paths.filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
+        if let sitemap = Sitemap.xml(paths: pagePaths, baseURL: config.baseURL) { try sink.emit("sitemap.xml", sitemap) }
+        timer.record("render", seconds: renderSeconds + Double(DispatchTime.now().uptimeNanoseconds - restStart) / 1e9)
+        return searchState
+    }
+
+    /// One agency's report pages, their `report.json` files and the agency page. Returns each
+    /// report's open-data entry, for `data/reports.json`. A report page shows its neighbours and
+    /// the findings across years, so every page of the agency depends on all its reports.
+    private func renderAgency(_ agency: Catalog.Agency, regions: RegionTree, keys: DependencyKeys, site: SiteView,
+                              into sink: OutputSink) throws -> [Data] {
+        let regionSlug = regions[agency.region]?.slug
+        var agencyKey = keys.start("agency")
+        agencyKey.add(agency.slug); agencyKey.add(agency.name); agencyKey.add(regionSlug ?? "")
+        for report in agency.reports { agencyKey.add(keys.report(report)) }
+        var entries: [Data] = []
+        for report in agency.reports {
+            let route = Routes.report(report)
+            if !sink.reuse(route + "index.html", key: agencyKey.value) {
+                let page = ReportPage(report, agency: agency, regionSlug: regionSlug, site: site, markdown: markdown)
+                try sink.emit(route + "index.html", Data(try theme.render(page, template: "report").utf8), key: agencyKey.value)
+            }
+            let entryKey = keys.report(report)
+            if sink.reuse(route + "report.json", key: entryKey), let entry = sink.reusedEntry(route + "report.json") {
+                entries.append(entry)
+            } else {
+                let entry = try OpenData.entry(report)
+                try sink.emit(route + "report.json", OpenData.single(entry), key: entryKey)
+                entries.append(entry)
+            }
+        }
+        if !sink.reuse(Routes.agency(agency.slug) + "index.html", key: agencyKey.value) {
+            try sink.emit(Routes.agency(agency.slug) + "index.html",
+                          Data(try theme.render(agencyPage(agency, regionSlug: regionSlug), template: "agency").utf8),
+                          key: agencyKey.value)
+        }
+        return entries
     }
 
     static func years(_ catalog: Catalog) -> [Int] {
@@ -182,9 +267,8 @@ struct SiteRenderer {
         }.joined(separator: "；")
     }
 
-    private func yearPage(_ year: Int, catalog: Catalog, previous: Int?, next: Int?) -> YearPage {
+    private func yearPage(_ year: Int, reports: [Report], previous: Int?, next: Int?) -> YearPage {
         let route = Routes.year(year)
-        let reports = catalog.reports.filter { $0.year == year }
         let rows = reports.map { report in
             ComparisonTable.Row(label: report.agency, link: Routes.link(from: route, to: Routes.report(report)),
                                 note: report.region.joined(separator: " › "), report: report)
@@ -198,9 +282,8 @@ struct SiteRenderer {
             next: next.map { LinkView(label: "\($0)年", href: Routes.link(from: route, to: Routes.year($0))) })
     }
 
-    private func regionPage(_ region: RegionTree.Region, regions: RegionTree, catalog: Catalog) -> RegionPage {
+    private func regionPage(_ region: RegionTree.Region, regions: RegionTree, agencies: [Catalog.Agency]) -> RegionPage {
         let route = Routes.region(region.slug)
-        let agencies = catalog.agencies.filter { region.agencySlugs.contains($0.slug) }
         let reports = agencies.flatMap(\.reports)
         let years = Array(Set(reports.compactMap(\.year))).sorted(by: >)
         var crumbs: [(String, String)] = [("地区", Routes.regions)]
@@ -229,10 +312,10 @@ struct SiteRenderer {
             })
     }
 
-    private func homePage(_ catalog: Catalog, regions: RegionTree, years: [Int]) -> HomePage {
+    private func homePage(_ catalog: Catalog, regions: RegionTree, years: [Int], byYear: [Int: [Report]]) -> HomePage {
         let route = Routes.home
         let latest = years.last
-        let latestReports = catalog.reports.filter { $0.year == latest }
+        let latestReports = latest.flatMap { byYear[$0] } ?? []
         let headline: [FigureView] = latest == nil ? [] : ["received", "granted", "review", "litigation"].compactMap { key in
             guard let figure = KeyFigures.all.first(where: { $0.key == key }) else { return nil }
             let values = latestReports.compactMap(figure.value)

@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     /// Asset files, path relative to `assets/` → contents; the theme's own override the fallback's.
     public let assets: [String: Data]
     public let templateNames: Set<String>
+    /// A digest of every template and asset: part of the build cache's global key.
+    let digest: UInt64
 
     public init(directory: URL, fallback: URL? = nil) throws {
         var sources: [String: String] = [:]
@@ -33,6 +35,10 @@ public struct Theme: Sendable {
         self.library = library
         self.assets = assets
         self.templateNames = Set(sources.keys)
+        var h = StableHash()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) { h.add(name); h.add(source) }
+        for (name, data) in assets.sorted(by: { $0.key < $1.key }) { h.add(name); h.add(data) }
+        digest = h.value
     }
 
     /// Renders `context` with template `name`; a missing template is an error, not empty text.

@@ -32,20 +32,33 @@ extension Sitegen {
         @Flag(name: .long, help: "Print the time of each pipeline stage.")
         var timings = false
 
+        @Flag(name: .long, help: "No progress line and no summary; findings and errors are still printed.")
+        var quiet = false
+
+        @Flag(name: .long, help: "Ignore the build cache: parse every report and write every file again.")
+        var clean = false
+
+        @Option(name: .long, help: ArgumentHelp("Build cache folder: unchanged reports are not parsed again and unchanged pages not rewritten.", valueName: "dir"))
+        var cache = ".sitegen-cache"
+
+        @Flag(name: .long, help: "Build without reading or writing a cache.")
+        var noCache = false
+
         func run() throws {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
             let fallback = url("Themes/default")
             let options = BuildOptions(content: url(content), theme: url(theme), output: url(output),
                                        fallbackTheme: FileManager.default.fileExists(atPath: fallback.path) ? fallback : nil,
-                                       force: force)
+                                       force: force, cache: noCache ? nil : url(cache), clean: clean)
             let printer = DiagnosticPrinter.forStandardError()
+            let start = DispatchTime.now().uptimeNanoseconds
             do {
-                let result = try SiteBuilder(options).build(strict: strict)
+                let result = try SiteBuilder(options).build(strict: strict, progress: Progress(quiet: quiet))
                 printer.print(result.diagnostics)
                 if timings { FileHandle.standardError.write(Data("timings: \(result.timings.summary)\n".utf8)) }
-                print("\(DiagnosticPrinter.summary(reports: result.analysis.fileCount, result.diagnostics)); " +
-                      "\(result.catalog.reports.count) published, \(result.files) files written to \(output)")
+                let seconds = String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                if !quiet { print(result.summary(output: output, seconds: seconds)) }
             } catch let error as SiteError {
                 if case .strict = error, let analysis = try? SiteBuilder.analyze(content: options.content) {
                     printer.print(analysis.diagnostics)

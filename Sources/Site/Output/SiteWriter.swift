@@ -26,14 +26,31 @@ public struct SiteWriter {
         }
     }
 
+    /// Writes a whole site held in memory (tests, small sites).
     public func write(_ files: [String: Data]) throws {
+        let staging = try prepare()
+        do {
+            let out = OutputFolder(staging)
+            for path in files.keys.sorted() { try out.write(path, files[path]!) }
+            try commit(staging)
+        } catch {
+            discard(staging)
+            throw error
+        }
+    }
+
+    /// Checks that the output may be replaced and makes an empty staging folder beside it.
+    public func prepare() throws -> URL {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw SiteError.output(error.localizedDescription)
+        }
         var isDirectory: ObjCBool = false
-        let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
-        if exists {
+        if fm.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw SiteError.output("\(output.path) 是一个文件，不是文件夹") }
             let owned = fm.fileExists(atPath: output.appendingPathComponent(Self.marker).path)
             let empty = ((try? fm.contentsOfDirectory(atPath: output.path)) ?? []).isEmpty
@@ -41,23 +58,27 @@ public struct SiteWriter {
                 throw SiteError.output("\(output.path) 不是 sitegen 生成的文件夹（没有 \(Self.marker)），拒绝覆盖；确认无误可加 --force")
             }
         }
-        let pid = ProcessInfo.processInfo.processIdentifier
         Self.removeAbandoned(in: parent, name: name)
-        let staging = parent.appendingPathComponent(".\(name).staging-\(pid)")
+        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made: Set<String> = []
-            for path in files.keys.sorted() {
-                let url = staging.appendingPathComponent(path)
-                let dir = url.deletingLastPathComponent().path
-                if !made.contains(dir) {
-                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                    made.insert(dir)
-                }
-                try files[path]!.write(to: url)
-            }
-            try Data("sitegen\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
+        } catch {
+            throw SiteError.output(error.localizedDescription)
+        }
+        return staging
+    }
+
+    /// Puts the finished staging folder in the output's place.
+    public func commit(_ staging: URL, marker: String = "sitegen\n") throws {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        do {
+            try Data(marker.utf8).write(to: staging.appendingPathComponent(Self.marker))
             // Swap in one step where the kernel can (renameat2 RENAME_EXCHANGE), so the output
             // folder is never missing, even if the build is killed at this very moment.
             if exists, sitegen_exchange_paths(staging.path, output.path) == 0 {
@@ -77,11 +98,15 @@ public struct SiteWriter {
             }
             if exists { try? fm.removeItem(at: old) }
         } catch let error as SiteError {
-            try? fm.removeItem(at: staging)
+            discard(staging)
             throw error
         } catch {
-            try? fm.removeItem(at: staging)
+            discard(staging)
             throw SiteError.output("\(error.localizedDescription)")
         }
+    }
+
+    public func discard(_ staging: URL) {
+        try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -61,58 +61,47 @@ enum LinkChecker {
         }
     }
 
+    /// Checks a whole site held in memory (tests, small sites): the same rules as a build's ledger.
     static func check(_ files: [String: Data]) -> [Broken] {
-        var ids: [String: Set<String>] = [:]
-        func anchors(_ path: String) -> Set<String> {
-            if let cached = ids[path] { return cached }
-            guard let data = files[path] else { return [] }
-            let html = String(decoding: data, as: UTF8.self)
-            let found = anchorIDs(in: html)
-            ids[path] = found
-            return found
+        let ledger = LinkLedger()
+        for path in files.keys.sorted() {
+            if path.hasSuffix(".html") { ledger.addPage(path, html: files[path]!) } else { ledger.addFile(path) }
         }
-        var broken: [Broken] = []
-        for page in files.keys.sorted() where page.hasSuffix(".html") {
-            let html = String(decoding: files[page]!, as: UTF8.self)
-            for groups in references(in: html) {
-                let tag = groups[0].lowercased(), attr = groups[1], raw = decodeEntities(groups[2])
-                if raw.isEmpty { continue }
-                let lower = raw.lowercased()
-                if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//") {
-                    // Links out are fine; loading from another host is not.
-                    if attr == "src" || (tag == "link" && !html.contains("rel=\"alternate\"")) {
-                        broken.append(Broken(page: page, target: raw, reason: "从其他网站加载"))
-                    }
-                    continue
-                }
-                if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") { continue }
-                if lower.hasPrefix("javascript:") {
-                    broken.append(Broken(page: page, target: raw, reason: "脚本链接"))
-                    continue
-                }
-                if raw.hasPrefix("/") {
-                    broken.append(Broken(page: page, target: raw, reason: "不是相对链接"))
-                    continue
-                }
-                var target = raw
-                var fragment: String?
-                if let hash = target.firstIndex(of: "#") {
-                    fragment = String(target[target.index(after: hash)...])
-                    target = String(target[..<hash])
-                }
-                if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-                let resolved = target.isEmpty ? page : resolve(target.removingPercentEncoding ?? target, from: page)
-                guard let path = resolved, files[path] != nil || files[path + "index.html"] != nil else {
-                    broken.append(Broken(page: page, target: raw, reason: "目标不存在"))
-                    continue
-                }
-                let file = files[path] != nil ? path : path + "index.html"
-                if let fragment, !fragment.isEmpty, file.hasSuffix(".html"), !anchors(file).contains(fragment.removingPercentEncoding ?? fragment) {
-                    broken.append(Broken(page: page, target: raw, reason: "锚点不存在"))
-                }
-            }
+        return ledger.broken { files[$0] }
+    }
+
+    /// What one link points at, once it is known to be a link inside the site.
+    enum Target: Equatable {
+        /// Fine as it is (mail, telephone, data, a link out).
+        case none
+        case problem(String)
+        /// A file of the site (`path` relative to the root, a folder ends in `/`), maybe with a fragment.
+        case site(path: String, fragment: String?)
+    }
+
+    /// Classifies one `href`/`src` value of `page`.
+    static func target(tag: String, attribute: String, value: String, page: String, alternate: Bool) -> Target {
+        let raw = decodeEntities(value)
+        if raw.isEmpty { return .none }
+        let lower = raw.lowercased()
+        if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//") {
+            // Links out are fine; loading from another host is not.
+            if attribute == "src" || (tag.lowercased() == "link" && !alternate) { return .problem("从其他网站加载") }
+            return .none
         }
-        return broken
+        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") { return .none }
+        if lower.hasPrefix("javascript:") { return .problem("脚本链接") }
+        if raw.hasPrefix("/") { return .problem("不是相对链接") }
+        var target = raw
+        var fragment: String?
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[target.index(after: hash)...])
+            target = String(target[..<hash])
+        }
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        let resolved = target.isEmpty ? page : resolve(target.removingPercentEncoding ?? target, from: page)
+        guard let resolved else { return .problem("目标不存在") }
+        return .site(path: resolved, fragment: fragment.flatMap { $0.isEmpty ? nil : ($0.removingPercentEncoding ?? $0) })
     }
 
     /// `../x/index.html` from `a/b/index.html` → `a/x/index.html`; nil when it climbs above the root.
@@ -135,7 +124,7 @@ enum LinkChecker {
         return parts.joined(separator: "/")
     }
 
-    private static func decodeEntities(_ s: String) -> String {
+    static func decodeEntities(_ s: String) -> String {
         guard s.contains("&") else { return s }
         return s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A compact, fast byte format for the build cache. The cache is read on every rebuild, and
+/// Foundation's JSON and property-list coders are too slow for ten thousand reports.
+struct BinaryWriter {
+    private(set) var data = Data()
+
+    mutating func int(_ value: Int) {
+        // LEB128 of the zigzag form: small numbers, positive or negative, take one byte.
+        var v = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        while v >= 0x80 {
+            data.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        data.append(UInt8(v))
+    }
+
+    mutating func uint64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+    }
+
+    mutating func bool(_ value: Bool) { data.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { bytes in
+            int(bytes.count)
+            data.append(contentsOf: bytes)
+        }
+    }
+
+    mutating func optionalString(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for v in values { string(v) }
+    }
+
+    mutating func bytes(_ value: Data) {
+        int(value.count)
+        data.append(value)
+    }
+
+    /// A Decimal's own bytes: exact, whatever its scale.
+    mutating func decimal(_ value: Decimal) {
+        withUnsafeBytes(of: value) { data.append(contentsOf: $0) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; a truncated or foreign file throws rather than crashes.
+struct BinaryReader {
+    struct Truncated: Error {}
+
+    private let data: [UInt8]
+    private var offset = 0
+
+    init(_ data: Data) { self.data = [UInt8](data) }
+
+    var atEnd: Bool { offset >= data.count }
+
+    mutating func int() throws -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < data.count, shift < 64 else { throw Truncated() }
+            let byte = data[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        let v = Int64(bitPattern: result)
+        return Int((v >> 1) ^ -(v & 1))
+    }
+
+    mutating func uint64() throws -> UInt64 {
+        guard offset + 8 <= data.count else { throw Truncated() }
+        var value: UInt64 = 0
+        for i in 0..<8 { value |= UInt64(data[offset + i]) << (8 * UInt64(i)) }
+        offset += 8
+        return value
+    }
+
+    mutating func bool() throws -> Bool {
+        guard offset < data.count else { throw Truncated() }
+        offset += 1
+        return data[offset - 1] != 0
+    }
+
+    mutating func string() throws -> String {
+        let count = try int()
+        guard count >= 0, offset + count <= data.count else { throw Truncated() }
+        defer { offset += count }
+        return data.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)]), as: UTF8.self) }
+    }
+
+    mutating func optionalString() throws -> String? {
+        try bool() ? try string() : nil
+    }
+
+    mutating func strings() throws -> [String] {
+        let count = try int()
+        guard count >= 0, count <= data.count - offset else { throw Truncated() }
+        return try (0..<count).map { _ in try string() }
+    }
+
+    mutating func bytes() throws -> Data {
+        let count = try int()
+        guard count >= 0, offset + count <= data.count else { throw Truncated() }
+        defer { offset += count }
+        return Data(data[offset..<(offset + count)])
+    }
+
+    mutating func decimal() throws -> Decimal {
+        let size = MemoryLayout<Decimal>.size
+        guard offset + size <= data.count else { throw Truncated() }
+        var value = Decimal()
+        let start = offset
+        withUnsafeMutableBytes(of: &value) { target in
+            data.withUnsafeBytes { source in
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + size)]))
+            }
+        }
+        offset += size
+        return value
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import ReportModel
+
+/// `.sitegen-cache/`: what the last build read and made, so the next one redoes only what
+/// changed. Three files, each read only when needed:
+/// - `state.bin`: the global key, every source's stamp and content hash, the findings and counts
+///   of the last build (all a rebuild with nothing changed needs);
+/// - `reports.bin`: every report as parsed and checked, before the catalog;
+/// - `outputs.bin`: the dependency key of every output file, and the search index's state.
+/// Files are replaced whole (written aside, then renamed), and one that cannot be read is
+/// ignored: the build is then a full one.
+struct BuildCache {
+    static let format = "sitegen-cache 1"
+
+    struct Source: Equatable, Sendable {
+        var stamp: FileStamp
+        var hash: UInt64
+    }
+
+    struct State {
+        var global: UInt64
+        var buildID: UInt64
+        var output: String
+        var sources: [String: Source]
+        var published: Int
+        var files: Int
+        var findings: [Diagnostic]
+    }
+
+    struct Outputs {
+        var keys: [String: UInt64]
+        var search: SearchState?
+    }
+
+    let folder: URL
+
+    // MARK: reading
+
+    func state() -> State? {
+        read("state.bin") { r in
+            let global = try r.uint64(), buildID = try r.uint64(), output = try r.string()
+            var sources: [String: Source] = [:]
+            for _ in 0..<(try r.int()) {
+                let path = try r.string()
+                let stamp = FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), inode: try r.uint64())
+                sources[path] = Source(stamp: stamp, hash: try r.uint64())
+            }
+            let published = try r.int(), files = try r.int()
+            var findings: [Diagnostic] = []
+            for _ in 0..<(try r.int()) {
+                let severity: Diagnostic.Severity = try r.bool() ? .error : .warning
+                let rule = try r.string(), message = try r.string()
+                let at = SourceLocation(file: try r.string(), line: try r.int(), column: try r.int())
+                findings.append(Diagnostic(severity, rule: rule, message, at: at))
+            }
+            return State(global: global, buildID: buildID, output: output, sources: sources, published: published,
+                         files: files, findings: findings)
+        }
+    }
+
+    /// Source path → the report parsed and checked from it.
+    func reports() -> [String: Report]? {
+        read("reports.bin") { r in
+            var out: [String: Report] = [:]
+            for _ in 0..<(try r.int()) {
+                let report = try ReportCodec.decode(from: &r)
+                out[report.source] = report
+            }
+            return out
+        }
+    }
+
+    func outputs() -> Outputs? {
+        read("outputs.bin") { r in
+            var keys: [String: UInt64] = [:]
+            for _ in 0..<(try r.int()) {
+                let path = try r.string()
+                keys[path] = try r.uint64()
+            }
+            let search = try r.bool()
+                ? SearchState(shardCount: try r.int(), total: try r.int(), documents: try r.uint64()) : nil
+            return Outputs(keys: keys, search: search)
+        }
+    }
+
+    // MARK: writing
+
+    func save(_ state: State, reports: [Report], outputs: Outputs) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var w = BinaryWriter()
+        for report in reports { ReportCodec.encode(report, into: &w) }
+        try write("reports.bin", count: reports.count, w.data)
+
+        w = BinaryWriter()
+        for (path, key) in outputs.keys.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.uint64(key)
+        }
+        w.bool(outputs.search != nil)
+        if let s = outputs.search { w.int(s.shardCount); w.int(s.total); w.uint64(s.documents) }
+        try write("outputs.bin", count: outputs.keys.count, w.data)
+
+        // Written last: a state without the other two files is never left behind.
+        w = BinaryWriter()
+        w.uint64(state.global)
+        w.uint64(state.buildID)
+        w.string(state.output)
+        w.int(state.sources.count)
+        for (path, source) in state.sources.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.int(Int(source.stamp.size)); w.int(Int(source.stamp.modified)); w.uint64(source.stamp.inode)
+            w.uint64(source.hash)
+        }
+        w.int(state.published)
+        w.int(state.files)
+        w.int(state.findings.count)
+        for d in state.findings {
+            w.bool(d.severity == .error); w.string(d.rule); w.string(d.message)
+            w.string(d.location.file); w.int(d.location.line); w.int(d.location.column)
+        }
+        var head = BinaryWriter()
+        head.string(Self.format)
+        try replace("state.bin", head.data + w.data)
+    }
+
+    /// Forgets the last build (a failed build must not leave a cache that claims it succeeded).
+    func remove() {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("state.bin"))
+    }
+
+    private func write(_ name: String, count: Int, _ body: Data) throws {
+        var head = BinaryWriter()
+        head.string(Self.format)
+        head.int(count)
+        try replace(name, head.data + body)
+    }
+
+    private func replace(_ name: String, _ data: Data) throws {
+        let target = folder.appendingPathComponent(name)
+        let temporary = folder.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier)")
+        try data.write(to: temporary)
+        if rename(temporary.path, target.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw SiteError.output("\(target.path)：\(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func read<T>(_ name: String, _ body: (inout BinaryReader) throws -> T) -> T? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
+        var r = BinaryReader(data)
+        guard (try? r.string()) == Self.format else { return nil }
+        guard let value = try? body(&r), r.atEnd else { return nil }
+        return value
+    }
+}

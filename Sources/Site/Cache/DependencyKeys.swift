@@ -1,0 +1,83 @@
+import Foundation
+import ReportModel
+
+/// The digests that decide whether an output file can be taken over from the last build. A page's
+/// key covers everything it shows: the global key (sitegen itself, the theme, site.yml, the
+/// Markdown pages) and the reports it is made from, each by its source bytes and what the
+/// catalog added to it (the agency slug, the findings across years).
+struct DependencyKeys: Sendable {
+    let global: UInt64
+    /// Source path → hash of its bytes.
+    let content: [String: UInt64]
+    /// Report source path → the report's key.
+    private var reports: [String: UInt64] = [:]
+
+    init(global: UInt64, content: [String: UInt64]) {
+        self.global = global
+        self.content = content
+    }
+
+    /// Keys for every report of the catalog, computed once.
+    init(global: UInt64, content: [String: UInt64], catalog: Catalog) {
+        self.init(global: global, content: content)
+        for report in catalog.reports + catalog.unpublished {
+            reports[report.source] = Self.key(report, global: global, content: content[report.source] ?? 0)
+        }
+    }
+
+    /// A digest seeded with the global key and the kind of file.
+    func start(_ kind: String) -> StableHash {
+        var h = StableHash()
+        h.add(global)
+        h.add(kind)
+        return h
+    }
+
+    func report(_ report: Report) -> UInt64 {
+        reports[report.source] ?? Self.key(report, global: global, content: content[report.source] ?? 0)
+    }
+
+    private static func key(_ report: Report, global: UInt64, content: UInt64) -> UInt64 {
+        var h = StableHash()
+        h.add(global)
+        h.add(report.source)
+        h.add(content)
+        h.add(report.agencySlug)
+        for d in report.diagnostics {
+            h.add(d.rule); h.add(d.message); h.add(d.location.file); h.add(d.location.line); h.add(d.location.column)
+        }
+        return h.value
+    }
+}
+
+/// A report source as the renderer needs it: copied into the site as it was read.
+struct SourceRef: Sendable {
+    var path: String
+    var url: URL?
+    var inline: Data?
+
+    init(path: String, data: Data) {
+        self.path = path
+        inline = data
+    }
+
+    init(path: String, url: URL) {
+        self.path = path
+        self.url = url
+    }
+
+    /// Read again when needed rather than held: the page cache has it, memory need not.
+    func data() throws -> Data {
+        if let inline { return inline }
+        return try Data(contentsOf: url!)
+    }
+}
+
+/// Everything the renderer works from.
+struct RenderInputs {
+    var catalog: Catalog
+    var sources: [SourceRef]
+    var pages: [SourceFile]
+    var keys: DependencyKeys
+    var previousSearch: SearchState? = nil
+}

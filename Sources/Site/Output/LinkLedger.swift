@@ -1,0 +1,110 @@
+import Foundation
+import ReportParser
+
+/// Collects, page by page as the build writes them, every file of the site and every internal
+/// link, and tells at the end which links lead nowhere. Pages are scanned once, when written, so
+/// the site never has to be held in memory for the check. Safe to use from several threads.
+final class LinkLedger: @unchecked Sendable {
+    /// A link waiting for the whole site to be known.
+    private struct Referrer {
+        var page: String
+        var order: Int
+        var raw: String
+    }
+    private struct Problem {
+        var order: Int
+        var broken: LinkChecker.Broken
+    }
+
+    private let lock = NSLock()
+    private var files: Set<String> = []
+    /// Target file (resolved) → the first few pages linking to it; checked when the site is complete.
+    private var targets: [String: [Referrer]] = [:]
+    /// Links with a fragment into another page: checked against that page's ids at the end.
+    private var fragments: [String: [String: [Referrer]]] = [:]
+    private var problems: [Problem] = []
+    private var sequence = 0
+
+    /// Referrers kept per missing target: enough to find the cause, bounded for large sites.
+    static let referrersKept = 5
+
+    func addFile(_ path: String) {
+        lock.withLock { _ = files.insert(path) }
+    }
+
+    /// Records a page and its links; a fragment into the page itself is checked right away.
+    func addPage(_ path: String, html data: Data) {
+        let html = String(decoding: data, as: UTF8.self)
+        let references = LinkChecker.references(in: html)
+        let alternate = html.containsBytes("rel=\"alternate\"")
+        var ownIDs: Set<String>?
+        var local: [(Int, LinkChecker.Broken)] = []
+        var remote: [(String, String?, Int, String)] = []
+        for (i, reference) in references.enumerated() {
+            let (tag, attribute, value) = (reference[0], reference[1], reference[2])
+            switch LinkChecker.target(tag: tag, attribute: attribute, value: value, page: path, alternate: alternate) {
+            case .none:
+                continue
+            case .problem(let reason):
+                local.append((i, .init(page: path, target: LinkChecker.decodeEntities(value), reason: reason)))
+            case .site(let target, let fragment):
+                if target == path, let fragment {
+                    if ownIDs == nil { ownIDs = LinkChecker.anchorIDs(in: html) }
+                    if !ownIDs!.contains(fragment) {
+                        local.append((i, .init(page: path, target: LinkChecker.decodeEntities(value), reason: "锚点不存在")))
+                    }
+                } else {
+                    remote.append((target, fragment, i, LinkChecker.decodeEntities(value)))
+                }
+            }
+        }
+        lock.withLock {
+            files.insert(path)
+            let base = sequence
+            sequence += references.count
+            for (i, broken) in local { problems.append(Problem(order: base + i, broken: broken)) }
+            for (target, fragment, i, raw) in remote {
+                let referrer = Referrer(page: path, order: base + i, raw: raw)
+                if let fragment {
+                    fragments[target, default: [:]][fragment, default: []].append(referrer)
+                } else {
+                    var list = targets.removeValue(forKey: target) ?? []
+                    if list.count < Self.referrersKept { list.append(referrer) }
+                    targets[target] = list
+                }
+            }
+        }
+    }
+
+    /// Every broken link, in page order then link order. `read` gives a finished page's bytes,
+    /// for the ids a fragment link points at.
+    func broken(read: (String) -> Data?) -> [LinkChecker.Broken] {
+        lock.withLock {
+            var found = problems
+            func file(_ target: String) -> String? {
+                if files.contains(target) { return target }
+                if files.contains(target + "index.html") { return target + "index.html" }
+                return nil
+            }
+            for (target, referrers) in targets where file(target) == nil {
+                found += referrers.map { Problem(order: $0.order, broken: .init(page: $0.page, target: $0.raw, reason: "目标不存在")) }
+            }
+            for (target, byFragment) in fragments {
+                guard let path = file(target) else {
+                    for referrer in byFragment.values.joined() {
+                        found.append(Problem(order: referrer.order, broken: .init(page: referrer.page, target: referrer.raw, reason: "目标不存在")))
+                    }
+                    continue
+                }
+                guard path.hasSuffix(".html") else { continue }
+                let ids = read(path).map { LinkChecker.anchorIDs(in: String(decoding: $0, as: UTF8.self)) } ?? []
+                for (fragment, referrers) in byFragment where !ids.contains(fragment) {
+                    found += referrers.map { Problem(order: $0.order, broken: .init(page: $0.page, target: $0.raw, reason: "锚点不存在")) }
+                }
+            }
+            return found.sorted { ($0.broken.page, $0.order) < ($1.broken.page, $1.order) }.map(\.broken)
+        }
+    }
+
+    var fileCount: Int { lock.withLock { files.count } }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import ReportModel
+
+/// What the cache remembers of the last build's search index.
+struct SearchState: Sendable, Equatable {
+    var shardCount: Int
+    /// Σ (token + postings + 6) over every token: decides the shard count.
+    var total: Int
+    /// The document urls in id order: an index can be patched only if they are the same.
+    var documents: UInt64
+}
+
+/// The search step of the build: the index of docs/search-index.md, written into the sink.
+/// When only a few documents changed since the last build, the previous index is patched: only
+/// the shards holding a token whose postings changed, and the changed documents, are written;
+/// the result is byte for byte the index a full build makes (tested).
+struct SearchStage {
+    let sink: OutputSink
+    let keys: DependencyKeys
+    let previous: SearchState?
+
+    /// More changed documents than this share, and a full build is as quick as a patch.
+    static let patchLimit = 0.05
+
+    /// Builds or patches the index; returns what the next build needs to know of it.
+    @discardableResult
+    func build(reports: [Report], pages: [SearchDocument]) throws -> SearchState {
+        let documents = reports.map(SearchDocument.init(report:)) + pages
+        let digest = Self.digest(documents)
+        var generationHash = keys.start("search")
+        generationHash.add(digest)
+        let generation = generationHash.value
+        let documentKeys = documents.indices.map { i -> UInt64 in
+            var h = keys.start("search-document")
+            h.add(i)
+            if i < reports.count { h.add(keys.report(reports[i])) }
+            return h.value
+        }
+        if let previous, previous.documents == digest,
+           let state = try patch(documents, documentKeys: documentKeys, previous: previous, generation: generation) {
+            return state
+        }
+        var shape = (shardCount: 0, total: 0)
+        let files = try SearchIndexBuilder(documents: documents).files(shape: &shape)
+        for path in files.keys.sorted() {
+            try sink.emit(path, files[path]!, key: Self.key(of: path, generation: generation, documentKeys: documentKeys))
+        }
+        return SearchState(shardCount: shape.shardCount, total: shape.total, documents: digest)
+    }
+
+    /// The key recorded for an index file: a document's own key, or the index generation.
+    private static func key(of path: String, generation: UInt64, documentKeys: [UInt64]) -> UInt64? {
+        if path.hasPrefix("search/docs/"), let id = Int(path.dropFirst("search/docs/".count).dropLast(2)) {
+            return documentKeys[id]
+        }
+        return path.hasPrefix("search/shards/") ? generation : nil
+    }
+
+    /// Patches the previous index, or returns nil when a full build is needed (too many changes,
+    /// a previous file missing or unreadable, the shard count moves, or a bitmap list would have
+    /// to become a varint list, whose term frequencies a bitmap does not keep). Nothing is
+    /// written before the patch is known to work.
+    private func patch(_ documents: [SearchDocument], documentKeys: [UInt64], previous: SearchState,
+                       generation: UInt64) throws -> SearchState? {
+        guard let old = sink.previous else { return nil }
+        let folder = old.folder.appendingPathComponent("search")
+        let changed = documents.indices.filter { old.keys["search/docs/\($0).z"] != documentKeys[$0] }
+        guard Double(changed.count) <= max(8, Double(documents.count) * Self.patchLimit) else { return nil }
+        guard (0..<previous.shardCount).allSatisfy({ old.keys["search/shards/\($0).json"] == generation }) else { return nil }
+
+        // Tokens whose term frequency changed in some document: (document, new tf; 0 = gone).
+        var delta: [String: [(doc: Int, tf: Int)]] = [:]
+        for id in changed {
+            guard let stored = try? Data(contentsOf: folder.appendingPathComponent("docs/\(id).z")),
+                  let json = Deflate.decompress(stored, expectedSize: 1 << 24),
+                  var before = try? JSONDecoder().decode(SearchDocument.self, from: json) else { return nil }
+            before.agencySlug = documents[id].agencySlug  // the same url, so the same agency
+            let was = SearchIndexBuilder.tokenCounts(of: before)
+            let now = SearchIndexBuilder.tokenCounts(of: documents[id])
+            for token in Set(was.keys).union(now.keys) where was[token] != now[token] {
+                delta[token, default: []].append((id, now[token] ?? 0))
+            }
+        }
+
+        var total = previous.total
+        var patched: [Int: [String: String]] = [:]
+        let byShard = Dictionary(grouping: delta.keys) { SearchIndexBuilder.shard(of: $0, count: previous.shardCount) }
+        for (index, tokens) in byShard {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent("shards/\(index).json")),
+                  var shard = try? JSONDecoder().decode([String: String].self, from: data) else { return nil }
+            for token in tokens {
+                var postings: [Int: Int] = [:]
+                let before = shard[token]
+                if let before {
+                    guard let list = Postings.decode(before) else { return nil }
+                    for (doc, tf) in list { postings[doc] = tf }
+                    total -= SearchIndexBuilder.entrySize(token: token, postings: before)
+                }
+                for (doc, tf) in delta[token]! { postings[doc] = tf == 0 ? nil : tf }
+                guard !postings.isEmpty else {
+                    shard[token] = nil
+                    continue
+                }
+                let list = postings.sorted { $0.key < $1.key }.map { (doc: $0.key, tf: $0.value) }
+                let encoded = Postings.encode(list, docCount: documents.count)
+                if before?.first == "B" && encoded.first == "V" { return nil }
+                shard[token] = encoded
+                total += SearchIndexBuilder.entrySize(token: token, postings: encoded)
+            }
+            patched[index] = shard
+        }
+        guard SearchIndexBuilder.shardCount(total: total) == previous.shardCount else { return nil }
+
+        for index in 0..<previous.shardCount {
+            let path = "search/shards/\(index).json"
+            if let shard = patched[index] {
+                try sink.emit(path, try SearchIndexBuilder.encodeShard(shard), key: generation)
+            } else if !sink.reuse(path, key: generation) {
+                throw SiteError.output("\(path) 无法从上次的输出中取用")
+            }
+        }
+        let changedSet = Set(changed)
+        for id in documents.indices {
+            let path = "search/docs/\(id).z"
+            if changedSet.contains(id) || !sink.reuse(path, key: documentKeys[id]) {
+                try sink.emit(path, try SearchIndexBuilder.encodeDocument(documents[id]), key: documentKeys[id])
+            }
+        }
+        let (manifest, filters) = try SearchIndexBuilder(documents: documents).manifestAndFilters(shardCount: previous.shardCount)
+        try sink.emit("search/manifest.json", manifest)
+        try sink.emit("search/filters.json", filters)
+        return SearchState(shardCount: previous.shardCount, total: total, documents: previous.documents)
+    }
+
+    static func digest(_ documents: [SearchDocument]) -> UInt64 {
+        var h = StableHash()
+        for doc in documents { h.add(doc.url) }
+        return h.value
+    }
+}
+
+/// Documents are read back from the previous index to patch it.
+extension SearchDocument: Decodable {
+    private enum Keys: String, CodingKey { case title, agency, year, region, url, kind, sections }
+    private enum PartKeys: String, CodingKey { case title, anchor, text }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        title = try c.decode(String.self, forKey: .title)
+        agency = try c.decode(String.self, forKey: .agency)
+        year = try c.decodeIfPresent(Int.self, forKey: .year)
+        region = try c.decode([String].self, forKey: .region)
+        url = try c.decode(String.self, forKey: .url)
+        kind = try c.decode(String.self, forKey: .kind)
+        var parts = try c.nestedUnkeyedContainer(forKey: .sections)
+        sections = []
+        while !parts.isAtEnd {
+            let p = try parts.nestedContainer(keyedBy: PartKeys.self)
+            sections.append(Part(title: try p.decode(String.self, forKey: .title), anchor: try p.decode(String.self, forKey: .anchor),
+                                 text: try p.decode(String.self, forKey: .text)))
+        }
+    }
+}
