@@ -14,10 +14,21 @@ public final class Progress: @unchecked Sendable {
     private var stageStart: UInt64 = 0
     private var lastDraw: UInt64 = 0
     private var drawn = false
+    private let delay: UInt64
+    private let output: (String) -> Void
 
     /// - Parameter quiet: `--quiet`; progress is also off when standard error is not a terminal.
-    public init(quiet: Bool) {
-        enabled = !quiet && isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    public convenience init(quiet: Bool) {
+        self.init(enabled: !quiet && isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb")
+    }
+
+    /// - Parameter delay: nothing is drawn before the build has run this long (nanoseconds).
+    init(enabled: Bool, delay: UInt64 = 1_000_000_000, output: @escaping (String) -> Void = {
+        FileHandle.standardError.write(Data($0.utf8))
+    }) {
+        self.enabled = enabled
+        self.delay = delay
+        self.output = output
     }
 
     public func start(_ stage: String, total: Int, unit: String) {
@@ -45,7 +56,7 @@ public final class Progress: @unchecked Sendable {
     public func finish() {
         guard enabled else { return }
         lock.withLock {
-            if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if drawn { output("\r\u{1B}[K") }
             drawn = false
         }
     }
@@ -54,12 +65,11 @@ public final class Progress: @unchecked Sendable {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         lock.withLock {
-            guard now - began > 1_000_000_000, force || now - lastDraw > 100_000_000 else { return }
+            guard now - began >= delay, force || now - lastDraw > 100_000_000 || !drawn else { return }
             lastDraw = now
             let seconds = Double(now - stageStart) / 1e9
             let rate = seconds > 0 ? Int(Double(done) / seconds) : 0
-            let line = "\r\u{1B}[K\(stage) \(done)/\(total) \(unit)（\(rate)/秒）"
-            FileHandle.standardError.write(Data(line.utf8))
+            output(total > 0 ? "\r\u{1B}[K\(stage) \(done)/\(total) \(unit)（\(rate)/秒）" : "\r\u{1B}[K\(stage)…")
             drawn = true
         }
     }

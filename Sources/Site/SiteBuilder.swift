@@ -93,7 +93,9 @@ public struct SiteBuilder {
              (try? Data(contentsOf: options.content.appendingPathComponent("site.yml"))) ?? Data())
         }
         let global = Self.globalKey(theme: theme, config: configData, pages: pages)
-        let cache = options.cache.map(BuildCache.init(folder:))
+        // One cache per output folder: builds of other sites do not evict this one's.
+        let cache = options.cache.map { BuildCache(folder: $0.appendingPathComponent(
+            "site-" + String(StableHash.of(options.output.standardizedFileURL.path), radix: 16))) }
         let state = options.clean ? nil : cache?.state().flatMap { $0.global == global ? $0 : nil }
         let previousValid = state.map { previousOutputIsIntact(buildID: $0.buildID, output: $0.output) } ?? false
 
@@ -107,7 +109,7 @@ public struct SiteBuilder {
         }
 
         // Parse what changed; take the rest from the cache.
-        let cachedReports = state != nil ? timer.measure("cache-read") { cache?.reports() } ?? nil : nil
+        let cachedReports = state != nil ? timer.measure("cache-read") { state.flatMap { cache?.reports(of: $0) } } ?? nil : nil
         let checker = ReportChecker()
         progress?.start("parse", total: entries.count, unit: "份")
         let parsed = try timer.measure("parse") {
@@ -127,7 +129,7 @@ public struct SiteBuilder {
         var content: [String: UInt64] = [:]
         for item in parsed { content[item.report.source] = item.source.hash }
         let keys = DependencyKeys(global: global, content: content, catalog: catalog)
-        let outputs = previousValid && cachedReports != nil ? cache?.outputs() : nil
+        let outputs = previousValid && cachedReports != nil ? state.flatMap { cache?.outputs(of: $0) } : nil
         let writer = SiteWriter(output: options.output, force: options.force)
         let staging = try writer.prepare()
         // Names the inputs, so two builds of the same inputs leave identical folders.

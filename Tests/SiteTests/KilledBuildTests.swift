@@ -37,7 +37,8 @@ final class KilledBuildTests: XCTestCase {
         }
         let output = temp.appendingPathComponent("Public")
         let theme = BuildTests.root.appendingPathComponent("Themes/default").path
-        let arguments = ["build", "--content", temp.appendingPathComponent("Content").path, "--theme", theme, "--output", output.path]
+        let arguments = ["build", "--content", temp.appendingPathComponent("Content").path, "--theme", theme, "--output", output.path,
+                         "--cache", temp.appendingPathComponent("cache").path]
         let start = Date()
         XCTAssertEqual(try run(arguments), 0)
         let fullBuild = Date().timeIntervalSince(start)

@@ -59,8 +59,8 @@ struct BuildCache {
     }
 
     /// Source path → the report parsed and checked from it.
-    func reports() -> [String: Report]? {
-        read("reports.bin") { r in
+    func reports(of state: State) -> [String: Report]? {
+        read("reports.bin", build: state.buildID) { r in
             var out: [String: Report] = [:]
             for _ in 0..<(try r.int()) {
                 let report = try ReportCodec.decode(from: &r)
@@ -70,8 +70,8 @@ struct BuildCache {
         }
     }
 
-    func outputs() -> Outputs? {
-        read("outputs.bin") { r in
+    func outputs(of state: State) -> Outputs? {
+        read("outputs.bin", build: state.buildID) { r in
             var keys: [String: UInt64] = [:]
             for _ in 0..<(try r.int()) {
                 let path = try r.string()
@@ -89,7 +89,7 @@ struct BuildCache {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var w = BinaryWriter()
         for report in reports { ReportCodec.encode(report, into: &w) }
-        try write("reports.bin", count: reports.count, w.data)
+        try write("reports.bin", build: state.buildID, count: reports.count, w.data)
 
         w = BinaryWriter()
         for (path, key) in outputs.keys.sorted(by: { $0.key < $1.key }) {
@@ -98,7 +98,7 @@ struct BuildCache {
         }
         w.bool(outputs.search != nil)
         if let s = outputs.search { w.int(s.shardCount); w.int(s.total); w.uint64(s.documents) }
-        try write("outputs.bin", count: outputs.keys.count, w.data)
+        try write("outputs.bin", build: state.buildID, count: outputs.keys.count, w.data)
 
         // Written last: a state without the other two files is never left behind.
         w = BinaryWriter()
@@ -128,9 +128,12 @@ struct BuildCache {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("state.bin"))
     }
 
-    private func write(_ name: String, count: Int, _ body: Data) throws {
+    /// `build` ties the file to the state of the same build: a build killed while saving leaves
+    /// files of two builds, and those are not used together.
+    private func write(_ name: String, build: UInt64, count: Int, _ body: Data) throws {
         var head = BinaryWriter()
         head.string(Self.format)
+        head.uint64(build)
         head.int(count)
         try replace(name, head.data + body)
     }
@@ -145,10 +148,11 @@ struct BuildCache {
         }
     }
 
-    private func read<T>(_ name: String, _ body: (inout BinaryReader) throws -> T) -> T? {
+    private func read<T>(_ name: String, build: UInt64? = nil, _ body: (inout BinaryReader) throws -> T) -> T? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
         var r = BinaryReader(data)
         guard (try? r.string()) == Self.format else { return nil }
+        if let build, (try? r.uint64()) != build { return nil }
         guard let value = try? body(&r), r.atEnd else { return nil }
         return value
     }

@@ -1,0 +1,171 @@
+import Foundation
+import ReportModel
+@testable import Site
+import XCTest
+
+/// Rebuilds with the cache (`.sitegen-cache`) give the same bytes as a clean build, and leave
+/// untouched what does not depend on the change.
+final class IncrementalBuildTests: XCTestCase {
+    var temp: URL!
+    var content: URL { temp.appendingPathComponent("Content") }
+    var output: URL { temp.appendingPathComponent("Public") }
+    var cache: URL { temp.appendingPathComponent(".sitegen-cache") }
+
+    override func setUpWithError() throws {
+        temp = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-incremental-\(UUID().uuidString)")
+        let reports = content.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        for folder in ["Content/reports", "Tests/Fixtures/portal/reports"] {
+            let url = BuildTests.root.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+                try FileManager.default.copyItem(at: url.appendingPathComponent(name), to: reports.appendingPathComponent(name))
+            }
+        }
+        try "title: 测试门户\nbase_url: https://example.gov.cn/portal\n".write(
+            to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: temp) }
+
+    func build(output: URL? = nil, cache: URL?, clean: Bool = false) throws -> BuildResult {
+        try SiteBuilder(BuildOptions(content: content, theme: BuildTests.root.appendingPathComponent("Themes/default"),
+                                     output: output ?? self.output, cache: cache, clean: clean)).build()
+    }
+
+    /// Every file under `folder`, relative path → bytes.
+    func tree(_ folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
+        while let url = enumerator.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            out[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
+        }
+        return out
+    }
+
+    func inode(_ path: String) throws -> UInt64 {
+        let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)
+        return (attributes[.systemFileNumber] as! NSNumber).uint64Value
+    }
+
+    /// The incremental output equals a clean build of the same content, file for file.
+    func assertSameAsCleanBuild(file: StaticString = #filePath, line: UInt = #line) throws {
+        let clean = temp.appendingPathComponent("Clean")
+        _ = try build(output: clean, cache: nil)
+        let incremental = try tree(output), full = try tree(clean)
+        XCTAssertEqual(incremental.keys.sorted(), full.keys.sorted(), file: file, line: line)
+        let different = full.keys.filter { incremental[$0] != full[$0] }.sorted()
+        XCTAssertEqual(different, [], file: file, line: line)
+    }
+
+    func edit(_ name: String, _ change: (String) -> String) throws {
+        let url = content.appendingPathComponent("reports/\(name)")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        XCTAssertNotEqual(changed, text, "the edit must change the file")
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func testNothingChangedLeavesTheSiteAsItWas() throws {
+        let first = try build(cache: cache)
+        XCTAssertFalse(first.upToDate)
+        let home = try inode("index.html")
+        let second = try build(cache: cache)
+        XCTAssertTrue(second.upToDate)
+        XCTAssertEqual(second.written, 0)
+        XCTAssertEqual(second.files, first.files)
+        XCTAssertEqual(second.diagnostics, first.diagnostics)
+        XCTAssertEqual(try inode("index.html"), home)
+    }
+
+    func testOneChangedReportRewritesOnlyWhatDependsOnIt() throws {
+        let first = try build(cache: cache)
+        let weihai2021 = "reports/wei-hai-shi-ke-xue-ji-shu-ju/2021/index.html"
+        let otherAgency = "reports/ping-ding-shan-shi-ke-xue-ji-shu-ju/2023/index.html"
+        let otherJSON = "reports/ping-ding-shan-shi-ke-xue-ji-shu-ju/2023/report.json"
+        let before = (try inode(weihai2021), try inode(otherAgency), try inode(otherJSON))
+        let shards = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("search/shards").path)
+        let shardInodes = try shards.map { try inode("search/shards/" + $0) }
+
+        // Two new characters in a section: the report's page and three posting lists change (鑫, 淼, 鑫淼).
+        try edit("weihai-kjj-2021.txt") { $0.replacingOccurrences(of: "本局依法做好政府信息公开工作。", with: "本局依法做好政府信息公开工作。鑫淼。") }
+        let second = try build(cache: cache)
+        XCTAssertFalse(second.upToDate)
+        XCTAssertLessThan(second.written, first.written * 2 / 3, "most files are taken over")
+        XCTAssertNotEqual(try inode(weihai2021), before.0)
+        XCTAssertEqual(try inode(otherAgency), before.1, "another agency's page is not rewritten")
+        XCTAssertEqual(try inode(otherJSON), before.2)
+        // The index was patched, not rebuilt: only the shards of the new words were written.
+        let rewritten = try zip(shards, shardInodes).filter { try inode("search/shards/" + $0.0) != $0.1 }.count
+        XCTAssertGreaterThan(rewritten, 0)
+        XCTAssertLessThanOrEqual(rewritten, 3, "\(rewritten) of \(shards.count) shards rewritten")
+        XCTAssertTrue(try String(contentsOf: output.appendingPathComponent(weihai2021), encoding: .utf8).contains("鑫淼"))
+        try assertSameAsCleanBuild()
+    }
+
+    func testAChangedNumberReachesTheNextYearsFindings() throws {
+        _ = try build(cache: cache)
+        // 2021's carried-over applications feed 2022's check across years.
+        try edit("weihai-kjj-2021.txt") { text in
+            var lines = text.components(separatedBy: "\n")
+            guard let i = lines.lastIndex(where: { $0.contains("结转下年度继续办理") }) else { return text }
+            lines[i] = lines[i].replacingOccurrences(of: "0", with: "7")
+            return lines.joined(separator: "\n")
+        }
+        _ = try build(cache: cache)
+        try assertSameAsCleanBuild()
+    }
+
+    func testRemovedAndAddedReportsMatchACleanBuild() throws {
+        _ = try build(cache: cache)
+        try FileManager.default.removeItem(at: content.appendingPathComponent("reports/weihai-kjj-2020.txt"))
+        let removed = try build(cache: cache)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("reports/wei-hai-shi-ke-xue-ji-shu-ju/2020").path))
+        XCTAssertEqual(removed.published, 7)
+        try assertSameAsCleanBuild()
+
+        try FileManager.default.copyItem(at: BuildTests.root.appendingPathComponent("Tests/Fixtures/portal/reports/weihai-kjj-2020.txt"),
+                                         to: content.appendingPathComponent("reports/weihai-kjj-2020.txt"))
+        _ = try build(cache: cache)
+        try assertSameAsCleanBuild()
+    }
+
+    func testCleanIgnoresTheCacheAndAForeignOutputIsNotTrusted() throws {
+        _ = try build(cache: cache)
+        let clean = try build(cache: cache, clean: true)
+        XCTAssertFalse(clean.upToDate)
+        XCTAssertEqual(clean.written, clean.files - 1, "everything is written again")
+
+        // The output was rebuilt without the cache from other content: the cache no longer describes it.
+        try edit("weihai-kjj-2022.txt") { $0 + "\n" }
+        _ = try build(cache: nil)
+        let after = try build(cache: cache)
+        XCTAssertFalse(after.upToDate)
+        XCTAssertEqual(after.written, after.files - 1)
+        try assertSameAsCleanBuild()
+    }
+
+    func testACorruptCacheMeansAFullBuild() throws {
+        _ = try build(cache: cache)
+        let folder = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: cache.path).first)
+        try Data("not a cache".utf8).write(to: cache.appendingPathComponent(folder).appendingPathComponent("reports.bin"))
+        try edit("weihai-kjj-2022.txt") { $0 + "\n" }
+        let result = try build(cache: cache)
+        XCTAssertEqual(result.written, result.files - 1)
+        try assertSameAsCleanBuild()
+    }
+
+    func testReportsSurviveTheCacheFormat() throws {
+        let files = try ContentLoader.reportFiles(in: content)
+        let reports = SiteBuilder.analyze(files).catalog.reports
+        XCTAssertEqual(reports.count, 8)
+        var w = BinaryWriter()
+        for report in reports { ReportCodec.encode(report, into: &w) }
+        var r = BinaryReader(w.data)
+        let decoded = try reports.map { _ in try ReportCodec.decode(from: &r) }
+        XCTAssertTrue(r.atEnd)
+        XCTAssertEqual(decoded, reports)
+        XCTAssertEqual(decoded[0].applications.number("newReceived", "total"), reports[0].applications.number("newReceived", "total"))
+    }
+}
