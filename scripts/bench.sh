@@ -163,7 +163,7 @@ for n in $SIZES; do
     # sitegen build, tmpfs then disk. A fresh output folder each time.
     for ((i = 1; i <= REPEAT; i++)); do
         out="$TMP_OUT/sitegen-$n"; rm -rf "$out"
-        if measure sitegen "$n" tmpfs "$out" "$corpus" -- "$BIN" build --content "$corpus" --theme Themes/default --output "$out" --timings &&
+        if measure sitegen "$n" tmpfs "$out" "$corpus" -- "$BIN" build --content "$corpus" --theme Themes/default --output "$out" --timings --no-cache &&
            [ "$i" = 1 ]; then
             # What the parser made of the metadata, against what the generator wrote.
             python3 "$TOOLS" metadata --corpus "$corpus" --output "$out" --results "$RESULTS" --reports "$n" --examples 40 >&2
@@ -171,7 +171,7 @@ for n in $SIZES; do
         rm -rf "$out"
         if [ "$WITH_DISK" = 1 ]; then
             out="$BENCH_DIR/out/sitegen-$n"; rm -rf "$out"
-            measure sitegen "$n" disk "$out" "$corpus" -- "$BIN" build --content "$corpus" --theme Themes/default --output "$out" --timings
+            measure sitegen "$n" disk "$out" "$corpus" -- "$BIN" build --content "$corpus" --theme Themes/default --output "$out" --timings --no-cache
             rm -rf "$out"
         fi
 
@@ -187,7 +187,15 @@ for n in $SIZES; do
             fi
         fi
     done
+
+    # Incremental rebuilds with the cache (tmpfs).
+    if [ "${WITH_INCREMENTAL:-1}" = 1 ]; then
+        [ -f "$BENCH_DIR/incremental.md" ] && [ "$n" != "${SIZES%% *}" ] || {
+            echo "| reports | build | wall s | CPU s | max RSS MB |"; echo "|---:|---|---:|---:|---:|"; } >"$BENCH_DIR/incremental.md"
+        bash scripts/bench_incremental.sh "$BIN" "$corpus" "$TMP_OUT" "$BENCH_DIR/incremental.md"
+    fi
 done
 
 python3 "$TOOLS" report --results "$RESULTS" --markdown "$BENCH_DIR/results.md" --meta "$META"
+cat "$BENCH_DIR/incremental.md" >>"$BENCH_DIR/results.md" 2>/dev/null
 log "written: $BENCH_DIR/results.md"
