@@ -162,7 +162,7 @@ public struct SiteBuilder {
                                                 sources: Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, $0.source) }),
                                                 published: catalog.reports.count, files: files.count + 1,
                                                 findings: analysis.diagnostics),
-                               reports: reports, outputs: BuildCache.Outputs(keys: sink.fileKeys, search: searchState))
+                               reports: parsed.map { ($0.report, $0.encoded) }, outputs: BuildCache.Outputs(keys: sink.fileKeys, search: searchState))
             }
         }
         var final = result
@@ -198,12 +198,14 @@ public struct SiteBuilder {
         var path: String
         var source: BuildCache.Source
         var report: Report
+        /// The cache's bytes of an unchanged report.
+        var encoded: Data? = nil
     }
 
     /// Parses and checks every file whose stamp or bytes changed, on all cores; the others come
     /// from the cache. The order of the result follows `entries`.
     static func parseAndCheck(_ entries: [SourceEntry], checker: ReportChecker, cached: [String: BuildCache.Source],
-                              reports: [String: Report], progress: Progress?) throws -> [Parsed] {
+                              reports: [String: BuildCache.Cached], progress: Progress?) throws -> [Parsed] {
         let parser = ReportParser()
         var results = [Result<Parsed, Error>?](repeating: nil, count: entries.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -213,13 +215,13 @@ public struct SiteBuilder {
                 (base + i).pointee = Result {
                     defer { progress?.advance(by: 1) }
                     let old = cached[entry.path]
-                    if let old, old.stamp == entry.stamp, let report = reports[entry.path] {
-                        return Parsed(path: entry.path, source: old, report: report)
+                    if let old, old.stamp == entry.stamp, let cached = reports[entry.path] {
+                        return Parsed(path: entry.path, source: old, report: cached.report, encoded: cached.encoded)
                     }
                     let data = try Data(contentsOf: entry.url)
                     let source = BuildCache.Source(stamp: entry.stamp, hash: StableHash.of(data))
-                    if let old, old.hash == source.hash, let report = reports[entry.path] {
-                        return Parsed(path: entry.path, source: source, report: report)
+                    if let old, old.hash == source.hash, let cached = reports[entry.path] {
+                        return Parsed(path: entry.path, source: source, report: cached.report, encoded: cached.encoded)
                     }
                     return Parsed(path: entry.path, source: source, report: checkOne(parser.parse(data, source: entry.path), checker))
                 }

@@ -58,13 +58,21 @@ struct BuildCache {
         }
     }
 
+    /// A report read from the cache, with its encoded bytes: written back as they are when the
+    /// report is unchanged, instead of being encoded again.
+    struct Cached: Sendable {
+        var report: Report
+        var encoded: Data
+    }
+
     /// Source path → the report parsed and checked from it.
-    func reports(of state: State) -> [String: Report]? {
+    func reports(of state: State) -> [String: Cached]? {
         read("reports.bin", build: state.buildID) { r in
-            var out: [String: Report] = [:]
+            var out: [String: Cached] = [:]
             for _ in 0..<(try r.int()) {
+                let start = r.position
                 let report = try ReportCodec.decode(from: &r)
-                out[report.source] = report
+                out[report.source] = Cached(report: report, encoded: r.bytes(from: start, to: r.position))
             }
             return out
         }
@@ -85,10 +93,13 @@ struct BuildCache {
 
     // MARK: writing
 
-    func save(_ state: State, reports: [Report], outputs: Outputs) throws {
+    /// - Parameter reports: each report, or its bytes as read from the cache when unchanged.
+    func save(_ state: State, reports: [(report: Report, encoded: Data?)], outputs: Outputs) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var w = BinaryWriter()
-        for report in reports { ReportCodec.encode(report, into: &w) }
+        for (report, encoded) in reports {
+            if let encoded { w.raw(encoded) } else { ReportCodec.encode(report, into: &w) }
+        }
         try write("reports.bin", build: state.buildID, count: reports.count, w.data)
 
         w = BinaryWriter()
