@@ -9,7 +9,13 @@
 # (wall, user+sys CPU, max RSS) and sitegen's --timings:
 #   - sitegen check --format json, compared with the corpus's expected-findings.json;
 #   - sitegen build with the output on tmpfs (/dev/shm) and on disk (.bench/out);
-#   - hugo --minify on the equivalent Hugo site, output on tmpfs and on disk.
+#   - hugo --minify on the equivalent Hugo site, output on tmpfs and on disk;
+#   - search (sizes in BENCH_SEARCH_SIZES, on the first tmpfs build): scripts/search_bytes.py (bytes
+#     per query, from the index) and scripts/search_compare.py (ours against Pagefind 1.5 extended
+#     in headless Chromium: index size and build, bytes and milliseconds per query, result counts
+#     against the reports that contain the query). Pagefind is pip-installed when missing; when pip
+#     cannot reach it, only our side is measured; without chromium/chromedriver/selenium the
+#     comparison is skipped. Results: .bench/search-bytes-N.md, .bench/search-compare-N.{md,json}.
 # It prints Markdown tables and writes them to .bench/results.md (raw records: .bench/results.jsonl,
 # logs: .bench/logs/).
 #
@@ -18,7 +24,10 @@
 #   BENCH_DIR       work folder (default .bench in the repository)
 #   BENCH_SEED      corpus seed (default 1)
 #   BENCH_TIMEOUT   seconds allowed for each step (default 1800); a step that runs out is recorded as "timeout"
-#   BENCH_HUGO      0 to skip Hugo (default 1)
+#   BENCH_HUGO      0 to skip Hugo (default 1; also the Pagefind side of the search comparison)
+#   BENCH_SEARCH    0 to skip the search measurements (default 1)
+#   BENCH_SEARCH_SIZES  report counts to measure search at (default 10000)
+#   BENCH_SEARCH_RUNS   browser runs per query and engine (default 3); timings keep the best
 #   BENCH_DISK      0 to skip the on-disk runs (default 1)
 #   BENCH_TMPFS     tmpfs folder for outputs (default /dev/shm)
 #   BENCH_REPEAT    runs of each build (default 1); the tables show the fastest
@@ -40,6 +49,9 @@ SEED="${BENCH_SEED:-1}"
 TIMEOUT="${BENCH_TIMEOUT:-1800}"
 WITH_HUGO="${BENCH_HUGO:-1}"
 WITH_DISK="${BENCH_DISK:-1}"
+WITH_SEARCH="${BENCH_SEARCH:-1}"
+SEARCH_SIZES="${BENCH_SEARCH_SIZES:-10000}"
+SEARCH_RUNS="${BENCH_SEARCH_RUNS:-3}"
 TMPFS="${BENCH_TMPFS:-/dev/shm}"
 REPEAT="${BENCH_REPEAT:-1}"
 SWIFT="${SWIFT:-swift}"
@@ -134,6 +146,36 @@ measure() {
     [ "$status" = ok ]
 }
 
+# --- search -------------------------------------------------------------------------------------
+# search_step N SITE CORPUS: bytes per query from the index, then the browser comparison with
+# Pagefind. Failures are logged; the benchmark goes on.
+search_step() {
+    local n="$1" site="$2" corpus="$3" pf=()
+    log "search: bytes per query from the index ($n reports)"
+    if python3 "$ROOT/scripts/search_bytes.py" "$site" >"$BENCH_DIR/search-bytes-$n.md" 2>"$LOGS/search-bytes-$n.log"; then
+        cat "$BENCH_DIR/search-bytes-$n.md" >&2
+    else
+        log "  search_bytes.py failed (log: $LOGS/search-bytes-$n.log)"
+    fi
+    if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || [ ! -x "${CHROMEDRIVER:-/usr/bin/chromedriver}" ] ||
+       ! python3 -c 'import selenium' 2>/dev/null; then
+        log "  search comparison skipped: needs chromium, chromium-driver and python3 selenium"
+        return 0
+    fi
+    if [ "$WITH_HUGO" = 1 ]; then
+        pf=(--hugo-source "$BENCH_DIR/hugo-$n" --pagefind-site "$TMP_OUT/pagefind-$n")
+    else
+        pf=(--no-pagefind)
+    fi
+    log "search: ours against Pagefind in headless Chromium ($n reports; log: $LOGS/search-compare-$n.log)"
+    timeout --kill-after=30 "$TIMEOUT" python3 "$ROOT/scripts/search_compare.py" --corpus "$corpus" --ours "$site" \
+        --ours-record "$RESULTS" --runs "$SEARCH_RUNS" --out "$BENCH_DIR/search-compare-$n" "${pf[@]}" \
+        >/dev/null 2>"$LOGS/search-compare-$n.log" &&
+        cat "$BENCH_DIR/search-compare-$n.md" >&2 ||
+        log "  search_compare.py failed or timed out (log: $LOGS/search-compare-$n.log)"
+    rm -rf "$TMP_OUT/pagefind-$n"
+}
+
 # --- corpora ------------------------------------------------------------------------------------
 corpus_for() {   # corpus_for N: generates (or reuses) .bench/corpus-N and .bench/hugo-N
     local n="$1" dir="$BENCH_DIR/corpus-$n" hugo="$BENCH_DIR/hugo-$n" stamp
@@ -167,6 +209,9 @@ for n in $SIZES; do
            [ "$i" = 1 ]; then
             # What the parser made of the metadata, against what the generator wrote.
             python3 "$TOOLS" metadata --corpus "$corpus" --output "$out" --results "$RESULTS" --reports "$n" --examples 40 >&2
+            if [ "$WITH_SEARCH" = 1 ] && [[ " $SEARCH_SIZES " == *" $n "* ]]; then
+                search_step "$n" "$out" "$corpus"
+            fi
         fi
         rm -rf "$out"
         if [ "$WITH_DISK" = 1 ]; then
