@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 import ReportParser
 
@@ -19,7 +20,12 @@ public struct Catalog: Sendable {
     public private(set) var unpublished: [Report] = []
 
     /// - Parameter crossYear: findings between consecutive years of one agency, added to the later report.
-    public init(_ parsed: [Report], crossYear: ((_ previous: Report, _ current: Report) -> [Diagnostic])? = nil) {
+    /// Agency name → `Slug.make(name)`, for the next build (the pinyin transform is slow).
+    public private(set) var slugMemo: [String: String] = [:]
+
+    /// - Parameter slugMemo: slugs made by an earlier build, by agency name.
+    public init(_ parsed: [Report], crossYear: ((_ previous: Report, _ current: Report) -> [Diagnostic])? = nil,
+                slugMemo memo: [String: String] = [:]) {
         var byAgency: [String: [Report]] = [:]
         for report in parsed {
             guard !report.agency.isEmpty, report.year != nil else {
@@ -30,9 +36,16 @@ public struct Catalog: Sendable {
         }
         let names = byAgency.keys.sorted()
         // A slug set in front matter wins; otherwise the pinyin of the name.
-        let wanted = names.map { name in
-            byAgency[name]!.sorted { $0.source < $1.source }.lazy.map(\.agencySlug).first { !$0.isEmpty }
-                ?? Slug.make(name)
+        var made = [String?](repeating: nil, count: names.count)
+        made.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: names.count) { i in
+                (base + i).pointee = memo[names[i]] ?? Slug.make(names[i])
+            }
+        }
+        slugMemo = Dictionary(uniqueKeysWithValues: zip(names, made.map { $0! }))
+        let wanted = names.indices.map { i in
+            byAgency[names[i]]!.sorted { $0.source < $1.source }.lazy.map(\.agencySlug).first { !$0.isEmpty } ?? made[i]!
         }
         let slugs = Slug.disambiguate(wanted)
         for (name, slug) in zip(names, slugs) {

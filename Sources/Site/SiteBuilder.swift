@@ -118,7 +118,8 @@ public struct SiteBuilder {
         }
         progress?.finish()
         let reports = parsed.map(\.report)
-        let catalog = timer.measure("catalog") { Catalog(reports, crossYear: checker.checkAcrossYears(previous:current:)) }
+        let catalog = timer.measure("catalog") { Catalog(reports, crossYear: checker.checkAcrossYears(previous:current:),
+                                                                slugMemo: state?.slugs ?? [:]) }
         let analysis = Analysis(catalog: catalog, fileCount: entries.count)
         guard !catalog.reports.isEmpty else { throw SiteError.noReadableReports }
         if strict {
@@ -161,7 +162,7 @@ public struct SiteBuilder {
                 try cache.save(BuildCache.State(global: global, buildID: buildID, output: options.output.path,
                                                 sources: Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, $0.source) }),
                                                 published: catalog.reports.count, files: files.count + 1,
-                                                findings: analysis.diagnostics),
+                                                findings: analysis.diagnostics, slugs: catalog.slugMemo),
                                reports: parsed.map { ($0.report, $0.encoded) }, outputs: BuildCache.Outputs(keys: sink.fileKeys, search: searchState))
             }
         }

@@ -25,6 +25,8 @@ struct BuildCache {
         var published: Int
         var files: Int
         var findings: [Diagnostic]
+        /// Agency name → slug, as `Catalog` made them.
+        var slugs: [String: String] = [:]
     }
 
     struct Outputs {
@@ -53,8 +55,13 @@ struct BuildCache {
                 let at = SourceLocation(file: try r.string(), line: try r.int(), column: try r.int())
                 findings.append(Diagnostic(severity, rule: rule, message, at: at))
             }
+            var slugs: [String: String] = [:]
+            for _ in 0..<(try r.int()) {
+                let name = try r.string()
+                slugs[name] = try r.string()
+            }
             return State(global: global, buildID: buildID, output: output, sources: sources, published: published,
-                         files: files, findings: findings)
+                         files: files, findings: findings, slugs: slugs)
         }
     }
 
@@ -128,6 +135,11 @@ struct BuildCache {
         for d in state.findings {
             w.bool(d.severity == .error); w.string(d.rule); w.string(d.message)
             w.string(d.location.file); w.int(d.location.line); w.int(d.location.column)
+        }
+        w.int(state.slugs.count)
+        for (name, slug) in state.slugs.sorted(by: { $0.key < $1.key }) {
+            w.string(name)
+            w.string(slug)
         }
         var head = BinaryWriter()
         head.string(Self.format)

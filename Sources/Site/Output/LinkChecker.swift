@@ -83,6 +83,20 @@ enum LinkChecker {
     static func target(tag: String, attribute: String, value: String, page: String, alternate: Bool) -> Target {
         let raw = decodeEntities(value)
         if raw.isEmpty { return .none }
+        // Most links are plain relative paths: no scheme to look for (a scheme ends before any
+        // `/`, `.` or `#`), no percent-escapes to decode.
+        if let first = raw.utf8.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "#"),
+           !raw.utf8.contains(UInt8(ascii: "%")), !raw.utf8.contains(UInt8(ascii: "?")) {
+            var target = Substring(raw)
+            var fragment: String?
+            if let hash = target.firstIndex(of: "#") {
+                fragment = String(target[target.index(after: hash)...])
+                target = target[..<hash]
+            }
+            let resolved = target.isEmpty ? page : resolve(String(target), from: page)
+            guard let resolved else { return .problem("目标不存在") }
+            return .site(path: resolved, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
+        }
         let lower = raw.lowercased()
         if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//") {
             // Links out are fine; loading from another host is not.
@@ -106,8 +120,8 @@ enum LinkChecker {
 
     /// `../x/index.html` from `a/b/index.html` → `a/x/index.html`; nil when it climbs above the root.
     static func resolve(_ target: String, from page: String) -> String? {
-        var parts = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
-        let pieces = target.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var parts = Array(page.split(separator: "/", omittingEmptySubsequences: false).dropLast())
+        let pieces = target.split(separator: "/", omittingEmptySubsequences: false)
         for (i, piece) in pieces.enumerated() {
             switch piece {
             case "..":
@@ -125,7 +139,7 @@ enum LinkChecker {
     }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         return s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
     }
