@@ -17,6 +17,27 @@ public struct TableShape: Hashable, Sendable {
     public let name: String
     public let rows: [Row]
     public let columns: [Column]
+    /// Row key → column key → the cell's place in a table's flat storage (row by row).
+    public let positions: [String: [String: Int]]
+    public let cellCount: Int
+
+    public init(name: String, rows: [Row], columns: [Column]) {
+        self.name = name
+        self.rows = rows
+        self.columns = columns
+        var positions: [String: [String: Int]] = [:]
+        var count = 0
+        for row in rows {
+            var columns: [String: Int] = [:]
+            for column in row.columns {
+                columns[column] = count
+                count += 1
+            }
+            positions[row.key] = columns
+        }
+        self.positions = positions
+        cellCount = count
+    }
 
     public func row(_ key: String) -> Row? { rows.first { $0.key == key } }
     public func column(_ key: String) -> Column? { columns.first { $0.key == key } }
@@ -24,7 +45,15 @@ public struct TableShape: Hashable, Sendable {
 
 extension TableShape {
     /// Section 二: 主动公开政府信息情况.
+    /// The shapes are made once: every table of every report shares them.
     public static func activeDisclosure(_ template: TemplateVersion) -> TableShape {
+        template == .v2021 ? activeDisclosure2021 : activeDisclosure2019
+    }
+
+    private static let activeDisclosure2021 = makeActiveDisclosure(.v2021)
+    private static let activeDisclosure2019 = makeActiveDisclosure(.v2019)
+
+    private static func makeActiveDisclosure(_ template: TemplateVersion) -> TableShape {
         switch template {
         case .v2021:
             let docs = ["issued", "repealed", "inForce"]
@@ -80,6 +109,13 @@ extension TableShape {
 
     /// Section 三: 收到和处理政府信息公开申请情况.
     public static func applications(_ template: TemplateVersion) -> TableShape {
+        template == .v2021 ? applications2021 : applications2019
+    }
+
+    private static let applications2021 = makeApplications(.v2021)
+    private static let applications2019 = makeApplications(.v2019)
+
+    private static func makeApplications(_ template: TemplateVersion) -> TableShape {
         let columns = applicantColumns.map(\.key)
         func row(_ key: String, _ label: String, _ group: String? = nil) -> Row {
             Row(key: key, label: label, group: group, columns: columns)

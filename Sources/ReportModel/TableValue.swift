@@ -17,27 +17,27 @@ public struct TableValue: Hashable, Sendable {
 /// Every template row and column is present; a value that could not be read is `.missing`.
 public struct ReportTable: Hashable, Sendable {
     public let shape: TableShape
-    public private(set) var values: [String: [String: TableValue]]
+    /// The cells in the shape's order (`TableShape.positions`): one flat array, not a dictionary
+    /// per row, which cost some 40 KB a report.
+    private var cells: [TableValue]
 
     public init(shape: TableShape) {
         self.shape = shape
-        var values: [String: [String: TableValue]] = [:]
-        for row in shape.rows {
-            values[row.key] = Dictionary(uniqueKeysWithValues: row.columns.map { ($0, TableValue.missing) })
-        }
-        self.values = values
+        cells = Array(repeating: .missing, count: shape.cellCount)
     }
 
     public subscript(row: String, column: String) -> TableValue {
-        get { values[row]?[column] ?? .missing }
+        get {
+            guard let i = shape.positions[row]?[column] else { return .missing }
+            return cells[i]
+        }
         set {
-            precondition(values[row]?[column] != nil, "no cell \(row).\(column) in \(shape.name)")
-            values[row]![column] = newValue
+            guard let i = shape.positions[row]?[column] else { preconditionFailure("no cell \(row).\(column) in \(shape.name)") }
+            cells[i] = newValue
         }
     }
 
     public func number(_ row: String, _ column: String) -> Decimal? { self[row, column].number }
 
-    /// True when no cell holds a number (the table was not found at all).
-    public var isEmpty: Bool { values.values.allSatisfy { $0.values.allSatisfy { $0.number == nil } } }
+    public var isEmpty: Bool { cells.allSatisfy { $0.number == nil } }
 }
