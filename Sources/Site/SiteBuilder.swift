@@ -244,8 +244,13 @@ public struct SiteBuilder {
     }
 
     /// load → parse → check → catalog (with the checks across years). Writes nothing.
+    /// Files are read one by one as they are parsed, never all held at once.
     public static func analyze(content: URL) throws -> Analysis {
-        analyze(try ContentLoader.reportFiles(in: content))
+        let entries = try ContentLoader.reportEntries(in: content)
+        let checker = ReportChecker()
+        let parsed = try parseAndCheck(entries, checker: checker, cached: [:], reports: [:], progress: nil)
+        return Analysis(catalog: Catalog(parsed.map(\.report), crossYear: checker.checkAcrossYears(previous:current:)),
+                        fileCount: entries.count)
     }
 
     static func analyze(_ sources: [SourceFile]) -> Analysis {
