@@ -18,7 +18,12 @@ enum CellNumber {
             return .number(Decimal(Int(raw)!))
         }
         var text = fold(TextNormalizer.trim(raw))
-        if text.isEmpty || placeholders.contains(text) { return .blank }
+        // No placeholder is longer than 6 bytes or has a canonically equivalent spelling, so
+        // longer text (most labels) skips hashing.
+        if text.isEmpty || (text.utf8.count <= 6 && placeholders.contains(text)) { return .blank }
+        // A number starts with a digit or a sign (units and separators only go at its end or
+        // inside), so anything else is no number; this settles most labels at once.
+        guard let first = text.utf8.first, isASCIIDigit(first) || first == 0x2B || first == 0x2D else { return .notANumber }
         for unit in units where text.hasSuffix(unit) && text.count > unit.count {
             text = TextNormalizer.trim(String(text.dropLast(unit.count)))
             break
@@ -46,19 +51,25 @@ enum CellNumber {
 
     /// Full-width digits and signs to ASCII.
     static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Full-width forms and U+2212 are encoded with lead byte 0xEF or 0xE2; without one, nothing changes.
+        guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE2 }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
             switch s.value {
-            case 0xFF10...0xFF19: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
-            case 0xFF0E: out.append(".")
-            case 0xFF0C: out.append(",")
-            case 0xFF0D, 0x2212: out.append("-")
-            case 0xFF0B: out.append("+")
-            default: out.append(s)
+            case 0xFF10...0xFF19: out.append(UInt8(s.value - 0xFEE0))
+            case 0xFF0E: out.append(UInt8(ascii: "."))
+            case 0xFF0C: out.append(UInt8(ascii: ","))
+            case 0xFF0D, 0x2212: out.append(UInt8(ascii: "-"))
+            case 0xFF0B: out.append(UInt8(ascii: "+"))
+            default: UTF8.encode(s) { out.append($0) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    @inline(__always)
+    static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     static func isDigit(_ c: Character) -> Bool {
         c.isASCII ? c.isNumber : ("０"..."９").contains(c)

@@ -33,9 +33,7 @@ public struct ReportParser: Sendable {
         if isHTML {
             lines = HTMLText.lines(from: text)
         } else {
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-                SourceLine(String($1), number: $0 + 1)
-            }
+            lines = Self.splitLines(text)
         }
         lines = lines.map { SourceLine(Self.stripRemnants($0.text), number: $0.number, column: $0.column) }
 
@@ -96,11 +94,30 @@ public struct ReportParser: Sendable {
         Report(source: source, template: .v2021, diagnostics: [diagnostic])
     }
 
+    /// The text's lines, cut where the Character `\n` stands: at every LF byte that does not
+    /// follow a CR (`\r\n` is one Character). By bytes: splitting by Characters was slow.
+    static func splitLines(_ text: String) -> [SourceLine] {
+        var lines: [SourceLine] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in bytes.indices where bytes[i] == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) {
+                lines.append(SourceLine(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self),
+                                        number: lines.count + 1))
+                start = i + 1
+            }
+            lines.append(SourceLine(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self),
+                                    number: lines.count + 1))
+        }
+        return lines
+    }
+
     /// Word and PDF remnants that are never report text, and bidirectional-override
     /// characters, which only serve to disguise text.
     static func stripRemnants(_ line: String) -> String {
         var out = line
-        if out.unicodeScalars.contains(where: isBidiControl) {
+        // Every bidi control is encoded with a lead byte 0xD8 (U+061C) or 0xE2.
+        if out.utf8.contains(where: { $0 == 0xD8 || $0 == 0xE2 }), out.unicodeScalars.contains(where: isBidiControl) {
             out.unicodeScalars.removeAll(where: isBidiControl)
         }
         guard out.utf8Offset(of: Self.bookmark) != nil else { return out }
