@@ -32,3 +32,41 @@ public enum ByteSearch {
         return nil
     }
 }
+
+/// Which adjacent byte pairs a text holds, hashed into 1,024 bits: a phrase one of whose
+/// pairs is missing cannot occur, so most of the many label phrases are ruled out without
+/// a search. (A set bit may be a collision; the search then decides.)
+struct BytePairFilter {
+    private var bits = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+                        UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count > 1 else { return }
+        withUnsafeMutableBytes(of: &bits) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            for i in 1..<bytes.count {
+                let h = Self.hash(bytes[i - 1], bytes[i])
+                words[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func hash(_ a: UInt8, _ b: UInt8) -> Int {
+        // UTF-8 of CJK text varies most in the low bits of each byte.
+        (Int(a & 0x1F) << 5 | Int(b & 0x1F)) ^ Int(b >> 5)
+    }
+
+    /// False only when `needle` cannot occur in the text.
+    func mayContain(_ needle: [UInt8]) -> Bool {
+        guard needle.count > 1 else { return true }
+        return withUnsafeBytes(of: bits) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            for i in 1..<needle.count {
+                let h = Self.hash(needle[i - 1], needle[i])
+                if words[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
+            }
+            return true
+        }
+    }
+}

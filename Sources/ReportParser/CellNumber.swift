@@ -24,9 +24,8 @@ enum CellNumber {
         // A number starts with a digit or a sign (units and separators only go at its end or
         // inside), so anything else is no number; this settles most labels at once.
         guard let first = text.utf8.first, isASCIIDigit(first) || first == 0x2B || first == 0x2D else { return .notANumber }
-        for unit in units where text.hasSuffix(unit) && text.count > unit.count {
+        if let unit = unitSuffix(of: text) {
             text = TextNormalizer.trim(String(text.dropLast(unit.count)))
-            break
         }
         if text.utf8.contains(0x2C) {
             // Thousands separators only: 1,234,567
@@ -37,11 +36,51 @@ enum CellNumber {
             text.unicodeScalars.removeAll { $0 == "," }
         }
         guard isNumeral(text) else { return .notANumber }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")).map(Reading.number) ?? .notANumber
+        return Decimal(string: text, locale: posix).map(Reading.number) ?? .notANumber
     }
 
-    /// `[+-]?digits(.digits)?`
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The first unit `text` ends in, leaving something before it.
+    private static func unitSuffix(of text: String) -> String? {
+        guard SimpleText.isSimple(text) else {
+            return units.first { text.hasSuffix($0) && text.count > $0.count }
+        }
+        // Simple text: characters are scalars, so suffixes compare as bytes.
+        let bytes = text.utf8
+        for (unit, unitBytes) in zip(units, unitBytes)
+        where bytes.count > unitBytes.count && bytes.suffix(unitBytes.count).elementsEqual(unitBytes)
+            && text.unicodeScalars.count > unit.unicodeScalars.count {
+            return unit
+        }
+        return nil
+    }
+
+    private static let unitBytes = units.map { Array($0.utf8) }
+
+    /// `[+-]?digits(.digits)?`, ASCII digits only. Any non-ASCII byte belongs to a Character
+    /// that is neither ASCII nor a sign nor `.`, so a byte check decides.
     static func isNumeral(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        if let first = bytes.first, first == 0x2D || first == 0x2B { bytes = bytes.dropFirst() }
+        var parts = 1
+        var partLength = 0
+        for b in bytes {
+            if b == 0x2E {
+                guard partLength > 0, parts == 1 else { return false }
+                parts += 1
+                partLength = 0
+            } else if isASCIIDigit(b) {
+                partLength += 1
+            } else {
+                return false
+            }
+        }
+        return partLength > 0
+    }
+
+    /// The Character version of `isNumeral`, kept to document (and test) what it decides.
+    static func isNumeralByCharacters(_ text: String) -> Bool {
         var chars = Substring(text)
         if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
         let parts = chars.split(separator: ".", omittingEmptySubsequences: false)

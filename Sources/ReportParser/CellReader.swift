@@ -175,6 +175,8 @@ struct CellReader {
         }
     }
 
+    private static func isCellSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
+
     /// Whether `text` holds a space, a tab or U+3000 (encoded E3 80 80).
     private static func hasSeparator(_ text: String) -> Bool {
         text.utf8.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 } && text.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
@@ -182,7 +184,9 @@ struct CellReader {
 
     /// Turns one cell into tokens; text with digits run into it is cut into labels and digit runs.
     private func tokens(of raw: String, line: SourceLine, offset: Int) -> [TableToken] {
-        let leading = raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
+        // Most cells start with content: then no Character is leading space.
+        let leading = raw.unicodeScalars.first.map(Self.isCellSpace) == true
+            ? raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count : 0
         let at = SourceLocation(file: file, line: line.number, column: line.column + offset + leading)
         switch Self.classifyCell(raw) {
         case .empty:

@@ -116,8 +116,7 @@ public struct ReportParser: Sendable {
     /// characters, which only serve to disguise text.
     static func stripRemnants(_ line: String) -> String {
         var out = line
-        // Every bidi control is encoded with a lead byte 0xD8 (U+061C) or 0xE2.
-        if out.utf8.contains(where: { $0 == 0xD8 || $0 == 0xE2 }), out.unicodeScalars.contains(where: isBidiControl) {
+        if hasBidiControl(out) {
             out.unicodeScalars.removeAll(where: isBidiControl)
         }
         guard out.utf8Offset(of: Self.bookmark) != nil else { return out }
@@ -128,6 +127,28 @@ public struct ReportParser: Sendable {
     }
 
     private static let bookmark = Array("[bookmark:".utf8)
+
+    /// Whether `text` holds a bidi control (see `isBidiControl`), by their UTF-8 encodings:
+    /// D8 9C, E2 80 8E/8F, E2 80 AA–AE, E2 81 A6–A9.
+    static func hasBidiControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i + 1 < b.count {
+                switch (b[i], b[i + 1]) {
+                case (0xD8, 0x9C):
+                    return true
+                case (0xE2, 0x80) where i + 2 < b.count && (b[i + 2] == 0x8E || b[i + 2] == 0x8F || (0xAA...0xAE).contains(b[i + 2])):
+                    return true
+                case (0xE2, 0x81) where i + 2 < b.count && (0xA6...0xA9).contains(b[i + 2]):
+                    return true
+                default:
+                    i += 1
+                }
+            }
+            return false
+        }
+    }
 
     static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value) || s.value == 0x200E || s.value == 0x200F

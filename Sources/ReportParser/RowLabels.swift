@@ -97,9 +97,10 @@ struct RowLabels {
         var found: [(end: Int, start: Int, hit: Hit)] = []
         var currentGroup = group
         key.withUTF8 { bytes in
+            let pairs = BytePairFilter(bytes)
             for rule in rules {
                 for phrase in rule.phrases {
-                    guard let start = ByteSearch.find(phrase, in: bytes) else { continue }
+                    guard pairs.mayContain(phrase), let start = ByteSearch.find(phrase, in: bytes) else { continue }
                     if let required = rule.requiresGroup {
                         // The group may be opened earlier in this same text.
                         let opened = found.contains { $0.hit == .group(required) && $0.end <= start }

@@ -60,37 +60,59 @@ struct SectionHeading: Hashable {
         return nil
     }
 
-    /// Marks allowed before a heading's numbering, and what may separate numbering and title.
-    private static let leadMarks: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "#", "*", ">"]
-    private static let titleSeparators: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", ":", "："]
-    /// The scalars a numbering (see `numbering`) can start with, including U+F9D1, a
-    /// compatibility ideograph that as a Character equals 六.
-    private static let numberingStarts: Set<Unicode.Scalar> = Set("（(第一二三四五六七八九十0123456789０１２３４５６７８９\u{F9D1}".unicodeScalars)
+    /// Marks allowed before a heading's numbering.
+    @inline(__always)
+    private static func isLeadMark(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{3000}" || s == "#" || s == "*" || s == ">"
+    }
 
-    /// A cheap necessary condition for `atStart`: after the lead marks, the first scalar can
-    /// start a numbering. Most lines fail it, and then need no further work.
+    /// What may separate numbering and title.
+    @inline(__always)
+    private static func isTitleSeparator(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{3000}" || s == ":" || s == "："
+    }
+
+    /// A cheap necessary condition for `atStart`: after the lead marks comes `（`, `(`, `第`,
+    /// or a numeral for 1–6 (一…六, U+F9D1 which as a Character equals 六, an ASCII or
+    /// full-width digit) that is followed by no digit. Most lines fail it, and then need no
+    /// further work.
     private static func mayStartWithNumbering(_ text: String) -> Bool {
-        for s in text.unicodeScalars where !leadMarks.contains(s) {
-            return numberingStarts.contains(s)
+        var scalars = text.unicodeScalars.makeIterator()
+        var first = scalars.next()
+        while let s = first, isLeadMark(s) { first = scalars.next() }
+        guard let s = first else { return false }
+        switch s {
+        case "（", "(", "第":
+            return true
+        case "一", "二", "三", "四", "五", "六", "\u{F9D1}", "1"..."6", "１"..."６":
+            // After the numeral: `、` `.` … (a digit there makes it no section number).
+            guard let next = scalars.next() else { return false }
+            return !(("0"..."9").contains(next) || ("０"..."９").contains(next))
+        default:
+            return false
         }
-        return false
     }
 
     /// `atStart` for simple text (see `SimpleText`), where scalars are characters.
     private static func atStart(of chars: [Unicode.Scalar]) -> SectionHeading? {
         var i = 0
-        while i < chars.count, leadMarks.contains(chars[i]) { i += 1 }
+        while i < chars.count, isLeadMark(chars[i]) { i += 1 }
         guard let (number, afterNumber) = numbering(chars, from: i) else { return nil }
         var j = afterNumber
-        while j < chars.count, titleSeparators.contains(chars[j]) { j += 1 }
+        while j < chars.count, isTitleSeparator(chars[j]) { j += 1 }
         let rest = chars[j...]
         // No title pattern spans more than 50 characters, so a prefix decides the match.
-        if let length = titleLength(number, in: string(rest.prefix(titleWindow))) {
+        let window = rest.prefix(titleWindow)
+        if mayMatchTitle(number, window), let length = titleLength(number, in: string(window)) {
             return SectionHeading(number: number, title: string(rest.prefix(length)), length: j + length)
         }
-        // A short line holding only a heading whose title wraps or is misspelt.
+        // A short line holding only a heading whose title wraps or is misspelt. Its length
+        // without `*` and outer spaces is counted before any string is built.
+        guard let first = rest.firstIndex(where: { $0 != "*" && !TextNormalizer.isSpace($0) }),
+              let last = rest.lastIndex(where: { $0 != "*" && !TextNormalizer.isSpace($0) }),
+              rest[first...last].lazy.filter({ $0 != "*" }).count <= 30 else { return nil }
         let trimmed = TextNormalizer.trim(string(rest.filter { $0 != "*" }[...]))
-        if trimmed.utf8.count <= 30 * 4, trimmed.unicodeScalars.count <= 30, !trimmed.unicodeScalars.contains("。"),
+        if !trimmed.unicodeScalars.contains("。"),
            keyPhraseBytes[number]!.contains(where: { trimmed.utf8Offset(of: $0) != nil }) {
             return SectionHeading(number: number, title: trimmed, length: chars.count)
         }
@@ -177,18 +199,25 @@ struct SectionHeading: Hashable {
     /// A cheap necessary condition for `inline(in:)` to find anything: `、` right after one of
     /// 一…六 (or U+F9D1, which as a Character equals 六).
     static func mayHaveInline(_ text: String) -> Bool {
-        var previous: Unicode.Scalar = " "
-        for s in text.unicodeScalars {
-            if s == "、", inlineNumerals.contains(previous) { return true }
-            previous = s
+        // By bytes: 、 is E3 80 81; each numeral is three bytes.
+        var text = text
+        return text.withUTF8 { b in
+            var i = 3
+            while i + 2 < b.count {
+                if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x81,
+                   inlineNumerals.contains(where: { $0[0] == b[i - 3] && $0[1] == b[i - 2] && $0[2] == b[i - 1] }) {
+                    return true
+                }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
-    private static let inlineNumerals: Set<Unicode.Scalar> = Set("一二三四五六\u{F9D1}".unicodeScalars)
+    private static let inlineNumerals: [[UInt8]] = "一二三四五六\u{F9D1}".unicodeScalars.map { Array(String($0).utf8) }
 
     private static func titleLength(_ number: Int, in text: String) -> Int? {
-        guard mayMatchTitle(number, text) else { return nil }
+        guard mayMatchTitle(number, text.unicodeScalars) else { return nil }
         let ns = text as NSString
         guard let match = titlePatterns[number]!.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
               match.range.length > 0 else { return nil }
@@ -197,16 +226,29 @@ struct SectionHeading: Hashable {
 
     /// A necessary condition for `titlePatterns[number]` to match, checked before running the
     /// regular expression: the scalars a match can begin with, or (section 四) a word it contains.
-    private static func mayMatchTitle(_ number: Int, _ text: String) -> Bool {
-        if number == 4 { return text.utf8Offset(of: review) != nil }
-        guard let first = text.unicodeScalars.first else { return false }
-        return titleStarts[number]!.contains(first)
+    private static func mayMatchTitle<C: Collection<Unicode.Scalar>>(_ number: Int, _ text: C) -> Bool {
+        guard let first = text.first else { return false }
+        switch number {
+        case 1: return first == "总" || first == "概" || first == "基"
+        case 2: return first == "主"
+        case 3: return first == "收" || first == "受"
+        case 4: return contains(text, review)
+        case 5: return first == "政" || first == "工" || first == "存"
+        case 6: return first == "其"
+        default: return true
+        }
     }
 
-    private static let review = Array("行政复议".utf8)
-    private static let titleStarts: [Int: Set<Unicode.Scalar>] = [
-        1: ["总", "概", "基"], 2: ["主"], 3: ["收", "受"], 5: ["政", "工", "存"], 6: ["其"],
-    ]
+    private static let review: [Unicode.Scalar] = Array("行政复议".unicodeScalars)
+
+    private static func contains<C: Collection<Unicode.Scalar>>(_ text: C, _ word: [Unicode.Scalar]) -> Bool {
+        var i = text.startIndex
+        while i != text.endIndex {
+            if text[i...].starts(with: word) { return true }
+            text.formIndex(after: &i)
+        }
+        return false
+    }
 
     /// Parses `一、` `1、` `1.` `（一）` `(1)` `第一部分` at `i`; returns the section number and the index after it.
     private static func numbering(_ chars: [Character], from start: Int) -> (Int, Int)? {

@@ -64,7 +64,10 @@ struct SectionSplitter {
                 heading.title += TextNormalizer.trim(next.text)
                 body.removeFirst()
             }
-            heading.title = TextNormalizer.trim(heading.title.replacingOccurrences(of: "*", with: ""))
+            if heading.title.utf8.contains(UInt8(ascii: "*")) {
+                heading.title = heading.title.replacingOccurrences(of: "*", with: "")
+            }
+            heading.title = TextNormalizer.trim(heading.title)
             parts.append(Part(heading: heading, headingLine: headingLine, lines: body))
         }
     }
@@ -90,7 +93,8 @@ struct SectionSplitter {
 
     /// `五、`, `5.` or `（五）` with nothing after it.
     static func isBareNumbering(_ text: String) -> Bool {
-        guard text.utf8.count <= 24, !text.isEmpty else { return false }
+        // A numeral must be there (U+F9D1 equals 六 as a Character).
+        guard text.utf8.count <= 24, text.unicodeScalars.contains(where: { numeralScalars.contains($0) }) else { return false }
         var t = TextNormalizer.trim(text)
         t.unicodeScalars.removeAll { $0 == "#" || $0 == "*" }
         let chars = Array(TextNormalizer.trim(t))
@@ -104,6 +108,7 @@ struct SectionSplitter {
         }
     }
 
+    private static let numeralScalars: Set<Unicode.Scalar> = Set("一二三四五六123456１２３４５６\u{F9D1}".unicodeScalars)
     private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6", "１", "２", "３", "４", "５", "６"]
 
     /// Splits long lines at headings found inside them, keeping line numbers and columns.

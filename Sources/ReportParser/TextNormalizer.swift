@@ -67,6 +67,9 @@ enum TextNormalizer {
     /// Removes spaces between CJK characters and digits, which PDF copies insert
     /// (`2023 年` → `2023年`), leaving spaces between Latin words.
     static func collapseSpaces(_ text: String) -> String {
+        // Without a space, tab or U+3000 (encoded E3 80 80) there is nothing to remove.
+        guard text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 }),
+              text.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }) else { return text }
         var out = ""
         let chars = Array(text)
         for (i, c) in chars.enumerated() {
