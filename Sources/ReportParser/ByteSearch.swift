@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search over UTF-8 bytes. Foundation's `String.range(of:)` folds character
 /// clusters through CFString and dominated parsing time; report labels only need exact bytes.
 extension String {
@@ -18,6 +24,21 @@ public enum ByteSearch {
         let n = needle.count
         guard n > 0 else { return start }
         guard hay.count >= n, start <= hay.count - n else { return nil }
+        if hay.count - start > 256 {
+            // Long text: the C library's memchr and memcmp are many times faster than the loop below.
+            let base = UnsafeRawPointer(hay.baseAddress!)
+            return needle.withUnsafeBytes { pattern -> Int? in
+                var i = start
+                let last = hay.count - n
+                while i <= last {
+                    guard let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) else { return nil }
+                    let at = UnsafeRawPointer(hit) - base
+                    if memcmp(base + at, pattern.baseAddress!, n) == 0 { return at }
+                    i = at + 1
+                }
+                return nil
+            }
+        }
         let first = needle[0]
         var i = start
         let last = hay.count - n
