@@ -97,18 +97,23 @@ public struct ReportParser: Sendable {
     /// The text's lines, cut where the Character `\n` stands: at every LF byte that does not
     /// follow a CR (`\r\n` is one Character). By bytes: splitting by Characters was slow.
     static func splitLines(_ text: String) -> [SourceLine] {
+        // Such an LF is a Character boundary on both sides, so the lines are copied as
+        // substrings, without decoding again.
         var lines: [SourceLine] = []
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for i in bytes.indices where bytes[i] == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) {
-                lines.append(SourceLine(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self),
-                                        number: lines.count + 1))
-                start = i + 1
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            if byte == 0x0A && previous != 0x0D {
+                lines.append(SourceLine(String(text[start..<i]), number: lines.count + 1))
+                start = utf8.index(after: i)
             }
-            lines.append(SourceLine(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self),
-                                    number: lines.count + 1))
+            previous = byte
+            utf8.formIndex(after: &i)
         }
+        lines.append(SourceLine(String(text[start...]), number: lines.count + 1))
         return lines
     }
 

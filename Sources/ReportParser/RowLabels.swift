@@ -28,6 +28,20 @@ struct RowLabels {
     let totalRow: String?
 
     static func activeDisclosure(_ template: TemplateVersion) -> RowLabels {
+        template == .v2019 ? activeDisclosure2019 : activeDisclosure2021
+    }
+
+    static func applications(_ template: TemplateVersion) -> RowLabels {
+        template == .v2019 ? applications2019 : applications2021
+    }
+
+    // Built once: the rule tables are the same for every report of a template.
+    private static let activeDisclosure2019 = makeActiveDisclosure(.v2019)
+    private static let activeDisclosure2021 = makeActiveDisclosure(.v2021)
+    private static let applications2019 = makeApplications(.v2019)
+    private static let applications2021 = makeApplications(.v2021)
+
+    private static func makeActiveDisclosure(_ template: TemplateVersion) -> RowLabels {
         var rules: [Rule] = [
             Rule(hit: .row("regulations"), phrases: ["规章"]),
             Rule(hit: .row("normativeDocuments"), phrases: ["规范性文件"]),
@@ -45,7 +59,7 @@ struct RowLabels {
         return RowLabels(rules: rules, totalRow: nil)
     }
 
-    static func applications(_ template: TemplateVersion) -> RowLabels {
+    private static func makeApplications(_ template: TemplateVersion) -> RowLabels {
         var rules: [Rule] = [
             Rule(hit: .group("results"), phrases: ["本年度办理结果", "三、本年度", "本年度办理"]),
             Rule(hit: .group("denied"), phrases: ["(三)不予", "三)不予公开", "(三)不"]),
