@@ -21,23 +21,25 @@ extension String {
 
 public enum ByteSearch {
     public static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        needle.withUnsafeBufferPointer { find($0, in: hay, from: start) }
+    }
+
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         let n = needle.count
         guard n > 0 else { return start }
         guard hay.count >= n, start <= hay.count - n else { return nil }
         if hay.count - start > 256 {
             // Long text: the C library's memchr and memcmp are many times faster than the loop below.
             let base = UnsafeRawPointer(hay.baseAddress!)
-            return needle.withUnsafeBytes { pattern -> Int? in
-                var i = start
-                let last = hay.count - n
-                while i <= last {
-                    guard let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) else { return nil }
-                    let at = UnsafeRawPointer(hit) - base
-                    if memcmp(base + at, pattern.baseAddress!, n) == 0 { return at }
-                    i = at + 1
-                }
-                return nil
+            var i = start
+            let last = hay.count - n
+            while i <= last {
+                guard let hit = memchr(base + i, Int32(needle[0]), last - i + 1) else { return nil }
+                let at = UnsafeRawPointer(hit) - base
+                if memcmp(base + at, needle.baseAddress!, n) == 0 { return at }
+                i = at + 1
             }
+            return nil
         }
         let first = needle[0]
         var i = start
@@ -80,6 +82,10 @@ struct BytePairFilter {
 
     /// False only when `needle` cannot occur in the text.
     func mayContain(_ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { mayContain($0) }
+    }
+
+    func mayContain(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count > 1 else { return true }
         return withUnsafeBytes(of: bits) { raw in
             let words = raw.bindMemory(to: UInt64.self)

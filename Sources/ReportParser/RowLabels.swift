@@ -26,6 +26,34 @@ struct RowLabels {
     let rules: [Rule]
     /// Labels that only count once an outcome row has been seen (a bare `总计` is also a column header).
     let totalRow: String?
+    /// Every rule's phrases end to end, and where each one sits, in rule order: plain
+    /// integers, so the scan over all phrases copies and reference-counts nothing.
+    private let phraseBytes: [UInt8]
+    private let phraseSpans: [PhraseSpan]
+    /// Whether a rule is `other.other` (the bare `其他` under （六）其他处理 needs one).
+    private let hasOtherOther: Bool
+
+    private struct PhraseSpan {
+        var start: Int
+        var count: Int
+        var rule: Int
+    }
+
+    init(rules: [Rule], totalRow: String?) {
+        self.rules = rules
+        self.totalRow = totalRow
+        var bytes: [UInt8] = []
+        var spans: [PhraseSpan] = []
+        for (index, rule) in rules.enumerated() {
+            for phrase in rule.phrases {
+                spans.append(PhraseSpan(start: bytes.count, count: phrase.count, rule: index))
+                bytes += phrase
+            }
+        }
+        phraseBytes = bytes
+        phraseSpans = spans
+        hasOtherOther = rules.contains { $0.hit == .row("other.other") }
+    }
 
     static func activeDisclosure(_ template: TemplateVersion) -> RowLabels {
         template == .v2019 ? activeDisclosure2019 : activeDisclosure2021
@@ -112,23 +140,27 @@ struct RowLabels {
         var currentGroup = group
         key.withUTF8 { bytes in
             let pairs = BytePairFilter(bytes)
-            for rule in rules {
-                for phrase in rule.phrases {
+            phraseBytes.withUnsafeBufferPointer { all in
+                // Each rule takes its first phrase that occurs (and is allowed); the rest are skipped.
+                var matchedRule = -1
+                for span in phraseSpans where span.rule != matchedRule {
+                    let phrase = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)])
                     guard pairs.mayContain(phrase), let start = ByteSearch.find(phrase, in: bytes) else { continue }
+                    let rule = rules[span.rule]
                     if let required = rule.requiresGroup {
                         // The group may be opened earlier in this same text.
                         let opened = found.contains { $0.hit == .group(required) && $0.end <= start }
                         let sixBefore = ByteSearch.find(Self.six, in: UnsafeBufferPointer(rebasing: bytes[0..<start])) != nil
                         if currentGroup != required && !opened && !sixBefore { continue }
                     }
-                    found.append((start + phrase.count, start, rule.hit))
-                    break
+                    found.append((start + span.count, start, rule.hit))
+                    matchedRule = span.rule
                 }
             }
         }
         // `其他` alone under （六）其他处理 (the `3.` lost), or a bare `总计` after the outcome rows.
         if found.isEmpty {
-            if rules.contains(where: { $0.hit == .row("other.other") }), currentGroup == "other",
+            if hasOtherOther, currentGroup == "other",
                key == "其他" || key == "3.其他" || key == "3其他" {
                 return [.row("other.other")]
             }
