@@ -90,8 +90,7 @@ enum CellNumber {
 
     /// Full-width digits and signs to ASCII.
     static func fold(_ text: String) -> String {
-        // Full-width forms and U+2212 are encoded with lead byte 0xEF or 0xE2; without one, nothing changes.
-        guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE2 }) else { return text }
+        guard mayFold(text) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
@@ -105,6 +104,22 @@ enum CellNumber {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `text` holds a scalar `fold` changes, by its UTF-8: U+FF0B–U+FF0E are EF BC 8B–8E,
+    /// U+FF10–U+FF19 are EF BC 90–99, U+2212 is E2 88 92. Full-width brackets (EF BC 88/89)
+    /// in labels no longer make every label be rebuilt.
+    static func mayFold(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i + 2 < b.count {
+                if b[i] == 0xEF, b[i + 1] == 0xBC, (0x8B...0x8E).contains(b[i + 2]) || (0x90...0x99).contains(b[i + 2]) { return true }
+                if b[i] == 0xE2, b[i + 1] == 0x88, b[i + 2] == 0x92 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     @inline(__always)

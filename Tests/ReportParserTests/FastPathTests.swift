@@ -72,3 +72,12 @@ final class FastPathTests: XCTestCase {
         }
     }
 }
+
+final class FoldFastPathTests: XCTestCase {
+    func testMayFoldFindsEveryScalarFoldChanges() {
+        for v in Array(0xFF00...0xFF20) + [0x2212, 0x2211, 0x3000, 0x4E00] {
+            let text = "（一）" + String(Unicode.Scalar(UInt32(v))!) + "件"
+            XCTAssertEqual(CellNumber.mayFold(text), CellNumber.fold(text) != text, String(v, radix: 16))
+        }
+    }
+}
