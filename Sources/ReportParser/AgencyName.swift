@@ -17,7 +17,14 @@ public enum AgencyName {
     /// Letter case is kept.
     public static func normalized(_ s: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in s.precomposedStringWithCanonicalMapping.unicodeScalars {
+        // Simple text (see `SimpleText`) is already in NFC; Foundation's normalisation is slow.
+        let composed = SimpleText.isSimple(s) ? s : s.precomposedStringWithCanonicalMapping
+        for scalar in composed.unicodeScalars {
+            if (0x4E00...0x9FFF).contains(scalar.value) {
+                // CJK ideographs: visible, no punctuation, nothing to fold.
+                out.append(scalar)
+                continue
+            }
             if isInvisible(scalar) { continue }
             if let raised = raisedPunctuation[scalar] {
                 out.append(raised)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search over UTF-8 bytes. Foundation's `String.range(of:)` folds character
 /// clusters through CFString and dominated parsing time; report labels only need exact bytes.
 extension String {
@@ -15,9 +21,26 @@ extension String {
 
 public enum ByteSearch {
     public static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        needle.withUnsafeBufferPointer { find($0, in: hay, from: start) }
+    }
+
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         let n = needle.count
         guard n > 0 else { return start }
         guard hay.count >= n, start <= hay.count - n else { return nil }
+        if hay.count - start > 256 {
+            // Long text: the C library's memchr and memcmp are many times faster than the loop below.
+            let base = UnsafeRawPointer(hay.baseAddress!)
+            var i = start
+            let last = hay.count - n
+            while i <= last {
+                guard let hit = memchr(base + i, Int32(needle[0]), last - i + 1) else { return nil }
+                let at = UnsafeRawPointer(hit) - base
+                if memcmp(base + at, needle.baseAddress!, n) == 0 { return at }
+                i = at + 1
+            }
+            return nil
+        }
         let first = needle[0]
         var i = start
         let last = hay.count - n
@@ -30,5 +53,47 @@ public enum ByteSearch {
             i += 1
         }
         return nil
+    }
+}
+
+/// Which adjacent byte pairs a text holds, hashed into 1,024 bits: a phrase one of whose
+/// pairs is missing cannot occur, so most of the many label phrases are ruled out without
+/// a search. (A set bit may be a collision; the search then decides.)
+struct BytePairFilter {
+    private var bits = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+                        UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count > 1 else { return }
+        withUnsafeMutableBytes(of: &bits) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            for i in 1..<bytes.count {
+                let h = Self.hash(bytes[i - 1], bytes[i])
+                words[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func hash(_ a: UInt8, _ b: UInt8) -> Int {
+        // UTF-8 of CJK text varies most in the low bits of each byte.
+        (Int(a & 0x1F) << 5 | Int(b & 0x1F)) ^ Int(b >> 5)
+    }
+
+    /// False only when `needle` cannot occur in the text.
+    func mayContain(_ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { mayContain($0) }
+    }
+
+    func mayContain(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count > 1 else { return true }
+        return withUnsafeBytes(of: bits) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            for i in 1..<needle.count {
+                let h = Self.hash(needle[i - 1], needle[i])
+                if words[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
+            }
+            return true
+        }
     }
 }

@@ -18,10 +18,14 @@ enum CellNumber {
             return .number(Decimal(Int(raw)!))
         }
         var text = fold(TextNormalizer.trim(raw))
-        if text.isEmpty || placeholders.contains(text) { return .blank }
-        for unit in units where text.hasSuffix(unit) && text.count > unit.count {
+        // No placeholder is longer than 6 bytes or has a canonically equivalent spelling, so
+        // longer text (most labels) skips hashing.
+        if text.isEmpty || (text.utf8.count <= 6 && placeholders.contains(text)) { return .blank }
+        // A number starts with a digit or a sign (units and separators only go at its end or
+        // inside), so anything else is no number; this settles most labels at once.
+        guard let first = text.utf8.first, isASCIIDigit(first) || first == 0x2B || first == 0x2D else { return .notANumber }
+        if let unit = unitSuffix(of: text) {
             text = TextNormalizer.trim(String(text.dropLast(unit.count)))
-            break
         }
         if text.utf8.contains(0x2C) {
             // Thousands separators only: 1,234,567
@@ -32,11 +36,51 @@ enum CellNumber {
             text.unicodeScalars.removeAll { $0 == "," }
         }
         guard isNumeral(text) else { return .notANumber }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")).map(Reading.number) ?? .notANumber
+        return Decimal(string: text, locale: posix).map(Reading.number) ?? .notANumber
     }
 
-    /// `[+-]?digits(.digits)?`
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The first unit `text` ends in, leaving something before it.
+    private static func unitSuffix(of text: String) -> String? {
+        guard SimpleText.isSimple(text) else {
+            return units.first { text.hasSuffix($0) && text.count > $0.count }
+        }
+        // Simple text: characters are scalars, so suffixes compare as bytes.
+        let bytes = text.utf8
+        for (unit, unitBytes) in zip(units, unitBytes)
+        where bytes.count > unitBytes.count && bytes.suffix(unitBytes.count).elementsEqual(unitBytes)
+            && text.unicodeScalars.count > unit.unicodeScalars.count {
+            return unit
+        }
+        return nil
+    }
+
+    private static let unitBytes = units.map { Array($0.utf8) }
+
+    /// `[+-]?digits(.digits)?`, ASCII digits only. Any non-ASCII byte belongs to a Character
+    /// that is neither ASCII nor a sign nor `.`, so a byte check decides.
     static func isNumeral(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        if let first = bytes.first, first == 0x2D || first == 0x2B { bytes = bytes.dropFirst() }
+        var parts = 1
+        var partLength = 0
+        for b in bytes {
+            if b == 0x2E {
+                guard partLength > 0, parts == 1 else { return false }
+                parts += 1
+                partLength = 0
+            } else if isASCIIDigit(b) {
+                partLength += 1
+            } else {
+                return false
+            }
+        }
+        return partLength > 0
+    }
+
+    /// The Character version of `isNumeral`, kept to document (and test) what it decides.
+    static func isNumeralByCharacters(_ text: String) -> Bool {
         var chars = Substring(text)
         if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
         let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
@@ -46,19 +90,40 @@ enum CellNumber {
 
     /// Full-width digits and signs to ASCII.
     static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        guard mayFold(text) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
             switch s.value {
-            case 0xFF10...0xFF19: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
-            case 0xFF0E: out.append(".")
-            case 0xFF0C: out.append(",")
-            case 0xFF0D, 0x2212: out.append("-")
-            case 0xFF0B: out.append("+")
-            default: out.append(s)
+            case 0xFF10...0xFF19: out.append(UInt8(s.value - 0xFEE0))
+            case 0xFF0E: out.append(UInt8(ascii: "."))
+            case 0xFF0C: out.append(UInt8(ascii: ","))
+            case 0xFF0D, 0x2212: out.append(UInt8(ascii: "-"))
+            case 0xFF0B: out.append(UInt8(ascii: "+"))
+            default: UTF8.encode(s) { out.append($0) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether `text` holds a scalar `fold` changes, by its UTF-8: U+FF0B–U+FF0E are EF BC 8B–8E,
+    /// U+FF10–U+FF19 are EF BC 90–99, U+2212 is E2 88 92. Full-width brackets (EF BC 88/89)
+    /// in labels no longer make every label be rebuilt.
+    static func mayFold(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i + 2 < b.count {
+                if b[i] == 0xEF, b[i + 1] == 0xBC, (0x8B...0x8E).contains(b[i + 2]) || (0x90...0x99).contains(b[i + 2]) { return true }
+                if b[i] == 0xE2, b[i + 1] == 0x88, b[i + 2] == 0x92 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     static func isDigit(_ c: Character) -> Bool {
         c.isASCII ? c.isNumber : ("０"..."９").contains(c)

@@ -51,6 +51,7 @@ struct CellReader {
 
     private static func classify(_ raw: String) -> LineKind {
         if raw.isEmpty { return .blank }
+        if let scalars = SimpleText.scalars(raw) { return classify(scalars, raw) }
         let trimmed = TextNormalizer.trim(raw)
         if trimmed.hasPrefix("|") {
             if trimmed.allSatisfy({ "|-:– ".contains($0) }) { return .blank }
@@ -72,6 +73,55 @@ struct CellReader {
         return .single(text: String(chars[offset...]), offset: offset, indented: tabs.first == 0 || raw.hasPrefix(" "))
     }
 
+    /// `classify` for simple text (see `SimpleText`), where scalars are characters.
+    private static func classify(_ chars: [Unicode.Scalar], _ raw: String) -> LineKind {
+        if let first = chars.first(where: { !TextNormalizer.isSpace($0) }), first == "|" {
+            let trimmed = TextNormalizer.trim(raw)
+            if trimmed.unicodeScalars.allSatisfy({ ruleScalars.contains($0) }) { return .blank }
+            return .cells(splitPipes(chars))
+        }
+        var tabs = 0
+        var firstTab: Int?
+        var firstContent: Int?
+        for (i, c) in chars.enumerated() {
+            if c == "\t" {
+                tabs += 1
+                if firstTab == nil { firstTab = i }
+            } else if firstContent == nil, c != " ", c != "\u{3000}" {
+                firstContent = i
+            }
+        }
+        if tabs >= 2 || (tabs == 1 && firstContent != nil && firstTab! > firstContent!) {
+            var cells: [(String, Int)] = []
+            var start = 0
+            for (i, c) in chars.enumerated() where c == "\t" {
+                cells.append((SimpleText.string(chars[start..<i]), start))
+                start = i + 1
+            }
+            cells.append((SimpleText.string(chars[start...]), start))
+            return .cells(cells)
+        }
+        let offset = firstContent ?? 0
+        return .single(text: SimpleText.string(chars[offset...]), offset: offset, indented: firstTab == 0 || chars.first == " ")
+    }
+
+    /// What a Markdown rule row (`|---|:--|`) is made of.
+    private static let ruleScalars: Set<Unicode.Scalar> = ["|", "-", ":", "–", " "]
+
+    /// `splitPipes` for simple text.
+    private static func splitPipes(_ chars: [Unicode.Scalar]) -> [(text: String, offset: Int)] {
+        var cells: [(String, Int)] = []
+        var start: Int? = nil
+        for (i, c) in chars.enumerated() where c == "|" {
+            if let s = start { cells.append((SimpleText.string(chars[s..<i]), s)) }
+            start = i + 1
+        }
+        if let s = start, s < chars.count, chars[s...].contains(where: { !TextNormalizer.isSpace($0) }) {
+            cells.append((SimpleText.string(chars[s...]), s))
+        }
+        return cells
+    }
+
     private static func splitPipes(_ raw: String) -> [(text: String, offset: Int)] {
         let chars = Array(raw)
         var cells: [(String, Int)] = []
@@ -89,8 +139,17 @@ struct CellReader {
     /// Sentences, not table cells.
     static func isProse(_ text: String) -> Bool {
         if text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" }) { return true }
+        if SimpleText.isSimple(text) {
+            // Scalars are characters: a digit is an ASCII or full-width digit scalar.
+            return text.utf8.count > 40 && !text.unicodeScalars.contains(where: isDigitScalar) && text.unicodeScalars.count > 40
+        }
         let hasDigit = text.contains { CellNumber.isDigit($0) }
         return !hasDigit && text.count > 40
+    }
+
+    @inline(__always)
+    private static func isDigitScalar(_ s: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
     }
 
     private static func looksNumeric(_ text: String) -> Bool {
@@ -106,6 +165,8 @@ struct CellReader {
         case .blank: return .empty
         case .number: return .numbers([text])
         case .notANumber:
+            // Only a space, tab or U+3000 separates parts; without one the text is one part.
+            guard hasSeparator(text) else { return .text }
             let parts = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
             if parts.count > 1, parts.allSatisfy({ if case .number = CellNumber.read($0) { return true } else { return false } }) {
                 return .numbers(parts)
@@ -114,9 +175,18 @@ struct CellReader {
         }
     }
 
+    private static func isCellSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
+
+    /// Whether `text` holds a space, a tab or U+3000 (encoded E3 80 80).
+    private static func hasSeparator(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 } && text.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+    }
+
     /// Turns one cell into tokens; text with digits run into it is cut into labels and digit runs.
     private func tokens(of raw: String, line: SourceLine, offset: Int) -> [TableToken] {
-        let leading = raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
+        // Most cells start with content: then no Character is leading space.
+        let leading = raw.unicodeScalars.first.map(Self.isCellSpace) == true
+            ? raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count : 0
         let at = SourceLocation(file: file, line: line.number, column: line.column + offset + leading)
         switch Self.classifyCell(raw) {
         case .empty:
@@ -134,6 +204,8 @@ struct CellReader {
     /// In a cell of its own, only numbers set apart by spaces leave the label (`行政许可 5`);
     /// digits inside a label (`数据1`, `第1项`) stay with it.
     static func splitTrailingNumbers(_ text: String, at location: SourceLocation) -> [TableToken] {
+        // Without a space there is one word, which stays the label.
+        guard text.utf8.contains(0x20) else { return [TableToken(kind: .text(text), location: location)] }
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var numbers: [String] = []
         while let last = words.last, words.count > 1, case .number = CellNumber.read(last) {

@@ -20,7 +20,8 @@ public struct FrontMatter: Hashable, Sendable {
     /// Splits the front matter off `lines`. Returns the parsed block (nil when there is none),
     /// the remaining lines, and diagnostics for a malformed block.
     static func split(_ lines: [SourceLine], file: String) -> (FrontMatter?, [SourceLine], [Diagnostic]) {
-        guard let first = lines.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
+        guard let first = lines.firstIndex(where: { !isBlank($0.text) }),
+              mayBeFence(lines[first].text),
               lines[first].text.trimmingCharacters(in: .whitespaces) == "---",
               let close = lines[(first + 1)...].firstIndex(where: {
                   let t = $0.text.trimmingCharacters(in: .whitespaces)
@@ -80,6 +81,17 @@ public struct FrontMatter: Hashable, Sendable {
                                           "文件头含未知字段 \(key)，已忽略", at: at))
         }
         return (matter, rest, diagnostics)
+    }
+
+    /// Whether the line trims (by `.whitespaces`) to nothing; by scalars, as Foundation's
+    /// trimming was slow for the long first line of most reports.
+    private static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
+    }
+
+    /// A necessary condition for trimming to `---`: the first scalar that is not whitespace is `-`.
+    private static func mayBeFence(_ text: String) -> Bool {
+        text.unicodeScalars.first { !CharacterSet.whitespaces.contains($0) } == "-"
     }
 
     static let dateFormatter: DateFormatter = {

@@ -85,6 +85,8 @@ struct MetadataReader {
     /// The title inside `text`, with its agency and year.
     static func match(_ text: String) -> TitleParts? {
         let cleaned = clean(text)
+        // The pattern needs `政府信息公开` and `年`; without them the regex need not run.
+        guard cleaned.utf8Offset(of: Self.disclosure) != nil, cleaned.utf8Offset(of: Self.year) != nil else { return nil }
         let ns = cleaned as NSString
         guard let m = titlePattern.firstMatch(in: cleaned, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let before = ns.substring(with: m.range(at: 1))
@@ -97,6 +99,9 @@ struct MetadataReader {
         if !before.isEmpty, let cut = title.range(of: agency) { title = String(title[cut.lowerBound...]) }
         return TitleParts(title: title, agency: agency, year: Int(ns.substring(with: m.range(at: 2)))!)
     }
+
+    private static let disclosure = Array("政府信息公开".utf8)
+    private static let year = Array("年".utf8)
 
     /// The first title-like line; a title split over two lines (`威海市科学技术局` /
     /// `2023年政府信息公开工作年度报告`) is joined.
@@ -146,7 +151,7 @@ struct MetadataReader {
     static func clean(_ text: String) -> String {
         var t = TextNormalizer.trim(text)
         while let f = t.first, "#*>".contains(f) { t.removeFirst() }
-        t = t.replacingOccurrences(of: "*", with: "")
+        if t.utf8.contains(UInt8(ascii: "*")) { t = t.replacingOccurrences(of: "*", with: "") }
         return TextNormalizer.collapseSpaces(TextNormalizer.trim(t))
     }
 }

@@ -15,7 +15,7 @@ struct PageFurniture {
         // A `正文` marker near the top: everything before it is page furniture.
         if let marker = lines.prefix(40).firstIndex(where: {
             let t = TextNormalizer.trim($0.text)
-            return t.count <= 40 && t.containsBytes("正文") && (t.containsBytes("==") || t.containsBytes("--") || t == "正文")
+            return t.containsBytes("正文") && t.count <= 40 && (t.containsBytes("==") || t.containsBytes("--") || t == "正文")
         }) {
             for line in lines[..<marker] { read(line.text) }
             body = Array(lines[(marker + 1)...])

@@ -33,9 +33,7 @@ public struct ReportParser: Sendable {
         if isHTML {
             lines = HTMLText.lines(from: text)
         } else {
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-                SourceLine(String($1), number: $0 + 1)
-            }
+            lines = Self.splitLines(text)
         }
         lines = lines.map { SourceLine(Self.stripRemnants($0.text), number: $0.number, column: $0.column) }
 
@@ -96,11 +94,34 @@ public struct ReportParser: Sendable {
         Report(source: source, template: .v2021, diagnostics: [diagnostic])
     }
 
+    /// The text's lines, cut where the Character `\n` stands: at every LF byte that does not
+    /// follow a CR (`\r\n` is one Character). By bytes: splitting by Characters was slow.
+    static func splitLines(_ text: String) -> [SourceLine] {
+        // Such an LF is a Character boundary on both sides, so the lines are copied as
+        // substrings, without decoding again.
+        var lines: [SourceLine] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            if byte == 0x0A && previous != 0x0D {
+                lines.append(SourceLine(String(text[start..<i]), number: lines.count + 1))
+                start = utf8.index(after: i)
+            }
+            previous = byte
+            utf8.formIndex(after: &i)
+        }
+        lines.append(SourceLine(String(text[start...]), number: lines.count + 1))
+        return lines
+    }
+
     /// Word and PDF remnants that are never report text, and bidirectional-override
     /// characters, which only serve to disguise text.
     static func stripRemnants(_ line: String) -> String {
         var out = line
-        if out.unicodeScalars.contains(where: isBidiControl) {
+        if hasBidiControl(out) {
             out.unicodeScalars.removeAll(where: isBidiControl)
         }
         guard out.utf8Offset(of: Self.bookmark) != nil else { return out }
@@ -111,6 +132,28 @@ public struct ReportParser: Sendable {
     }
 
     private static let bookmark = Array("[bookmark:".utf8)
+
+    /// Whether `text` holds a bidi control (see `isBidiControl`), by their UTF-8 encodings:
+    /// D8 9C, E2 80 8E/8F, E2 80 AA–AE, E2 81 A6–A9.
+    static func hasBidiControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i + 1 < b.count {
+                switch (b[i], b[i + 1]) {
+                case (0xD8, 0x9C):
+                    return true
+                case (0xE2, 0x80) where i + 2 < b.count && (b[i + 2] == 0x8E || b[i + 2] == 0x8F || (0xAA...0xAE).contains(b[i + 2])):
+                    return true
+                case (0xE2, 0x81) where i + 2 < b.count && (0xA6...0xA9).contains(b[i + 2]):
+                    return true
+                default:
+                    i += 1
+                }
+            }
+            return false
+        }
+    }
 
     static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value) || s.value == 0x200E || s.value == 0x200F

@@ -26,8 +26,50 @@ struct RowLabels {
     let rules: [Rule]
     /// Labels that only count once an outcome row has been seen (a bare `总计` is also a column header).
     let totalRow: String?
+    /// Every rule's phrases end to end, and where each one sits, in rule order: plain
+    /// integers, so the scan over all phrases copies and reference-counts nothing.
+    private let phraseBytes: [UInt8]
+    private let phraseSpans: [PhraseSpan]
+    /// Whether a rule is `other.other` (the bare `其他` under （六）其他处理 needs one).
+    private let hasOtherOther: Bool
+
+    private struct PhraseSpan {
+        var start: Int
+        var count: Int
+        var rule: Int
+    }
+
+    init(rules: [Rule], totalRow: String?) {
+        self.rules = rules
+        self.totalRow = totalRow
+        var bytes: [UInt8] = []
+        var spans: [PhraseSpan] = []
+        for (index, rule) in rules.enumerated() {
+            for phrase in rule.phrases {
+                spans.append(PhraseSpan(start: bytes.count, count: phrase.count, rule: index))
+                bytes += phrase
+            }
+        }
+        phraseBytes = bytes
+        phraseSpans = spans
+        hasOtherOther = rules.contains { $0.hit == .row("other.other") }
+    }
 
     static func activeDisclosure(_ template: TemplateVersion) -> RowLabels {
+        template == .v2019 ? activeDisclosure2019 : activeDisclosure2021
+    }
+
+    static func applications(_ template: TemplateVersion) -> RowLabels {
+        template == .v2019 ? applications2019 : applications2021
+    }
+
+    // Built once: the rule tables are the same for every report of a template.
+    private static let activeDisclosure2019 = makeActiveDisclosure(.v2019)
+    private static let activeDisclosure2021 = makeActiveDisclosure(.v2021)
+    private static let applications2019 = makeApplications(.v2019)
+    private static let applications2021 = makeApplications(.v2021)
+
+    private static func makeActiveDisclosure(_ template: TemplateVersion) -> RowLabels {
         var rules: [Rule] = [
             Rule(hit: .row("regulations"), phrases: ["规章"]),
             Rule(hit: .row("normativeDocuments"), phrases: ["规范性文件"]),
@@ -45,7 +87,7 @@ struct RowLabels {
         return RowLabels(rules: rules, totalRow: nil)
     }
 
-    static func applications(_ template: TemplateVersion) -> RowLabels {
+    private static func makeApplications(_ template: TemplateVersion) -> RowLabels {
         var rules: [Rule] = [
             Rule(hit: .group("results"), phrases: ["本年度办理结果", "三、本年度", "本年度办理"]),
             Rule(hit: .group("denied"), phrases: ["(三)不予", "三)不予公开", "(三)不"]),
@@ -97,23 +139,28 @@ struct RowLabels {
         var found: [(end: Int, start: Int, hit: Hit)] = []
         var currentGroup = group
         key.withUTF8 { bytes in
-            for rule in rules {
-                for phrase in rule.phrases {
-                    guard let start = ByteSearch.find(phrase, in: bytes) else { continue }
+            let pairs = BytePairFilter(bytes)
+            phraseBytes.withUnsafeBufferPointer { all in
+                // Each rule takes its first phrase that occurs (and is allowed); the rest are skipped.
+                var matchedRule = -1
+                for span in phraseSpans where span.rule != matchedRule {
+                    let phrase = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)])
+                    guard pairs.mayContain(phrase), let start = ByteSearch.find(phrase, in: bytes) else { continue }
+                    let rule = rules[span.rule]
                     if let required = rule.requiresGroup {
                         // The group may be opened earlier in this same text.
                         let opened = found.contains { $0.hit == .group(required) && $0.end <= start }
                         let sixBefore = ByteSearch.find(Self.six, in: UnsafeBufferPointer(rebasing: bytes[0..<start])) != nil
                         if currentGroup != required && !opened && !sixBefore { continue }
                     }
-                    found.append((start + phrase.count, start, rule.hit))
-                    break
+                    found.append((start + span.count, start, rule.hit))
+                    matchedRule = span.rule
                 }
             }
         }
         // `其他` alone under （六）其他处理 (the `3.` lost), or a bare `总计` after the outcome rows.
         if found.isEmpty {
-            if rules.contains(where: { $0.hit == .row("other.other") }), currentGroup == "other",
+            if hasOtherOther, currentGroup == "other",
                key == "其他" || key == "3.其他" || key == "3其他" {
                 return [.row("other.other")]
             }

@@ -36,6 +36,8 @@ struct SectionHeading: Hashable {
 
     /// The heading at the start of `text` (leading whitespace and Markdown marks allowed).
     static func atStart(of text: String) -> SectionHeading? {
+        guard mayStartWithNumbering(text) else { return nil }
+        if let scalars = SimpleText.scalars(text) { return atStart(of: scalars) }
         let chars = Array(text)
         var i = 0
         while i < chars.count, " \t\u{3000}#*>".contains(chars[i]) { i += 1 }
@@ -58,9 +60,107 @@ struct SectionHeading: Hashable {
         return nil
     }
 
+    /// Marks allowed before a heading's numbering.
+    @inline(__always)
+    private static func isLeadMark(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{3000}" || s == "#" || s == "*" || s == ">"
+    }
+
+    /// What may separate numbering and title.
+    @inline(__always)
+    private static func isTitleSeparator(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{3000}" || s == ":" || s == "："
+    }
+
+    /// A cheap necessary condition for `atStart`: after the lead marks comes `（`, `(`, `第`,
+    /// or a numeral for 1–6 (一…六, U+F9D1 which as a Character equals 六, an ASCII or
+    /// full-width digit) that is followed by no digit. Most lines fail it, and then need no
+    /// further work.
+    private static func mayStartWithNumbering(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        var first = scalars.next()
+        while let s = first, isLeadMark(s) { first = scalars.next() }
+        guard let s = first else { return false }
+        switch s {
+        case "（", "(", "第":
+            return true
+        case "一", "二", "三", "四", "五", "六", "\u{F9D1}", "1"..."6", "１"..."６":
+            // After the numeral: `、` `.` … (a digit there makes it no section number).
+            guard let next = scalars.next() else { return false }
+            return !(("0"..."9").contains(next) || ("０"..."９").contains(next))
+        default:
+            return false
+        }
+    }
+
+    /// `atStart` for simple text (see `SimpleText`), where scalars are characters.
+    private static func atStart(of chars: [Unicode.Scalar]) -> SectionHeading? {
+        var i = 0
+        while i < chars.count, isLeadMark(chars[i]) { i += 1 }
+        guard let (number, afterNumber) = numbering(chars, from: i) else { return nil }
+        var j = afterNumber
+        while j < chars.count, isTitleSeparator(chars[j]) { j += 1 }
+        let rest = chars[j...]
+        // No title pattern spans more than 50 characters, so a prefix decides the match.
+        let window = rest.prefix(titleWindow)
+        if mayMatchTitle(number, window), let length = titleLength(number, in: string(window)) {
+            return SectionHeading(number: number, title: string(rest.prefix(length)), length: j + length)
+        }
+        // A short line holding only a heading whose title wraps or is misspelt. Its length
+        // without `*` and outer spaces is counted before any string is built.
+        guard let first = rest.firstIndex(where: { $0 != "*" && !TextNormalizer.isSpace($0) }),
+              let last = rest.lastIndex(where: { $0 != "*" && !TextNormalizer.isSpace($0) }),
+              rest[first...last].lazy.filter({ $0 != "*" }).count <= 30 else { return nil }
+        let trimmed = TextNormalizer.trim(string(rest.filter { $0 != "*" }[...]))
+        if !trimmed.unicodeScalars.contains("。"),
+           keyPhraseBytes[number]!.contains(where: { trimmed.utf8Offset(of: $0) != nil }) {
+            return SectionHeading(number: number, title: trimmed, length: chars.count)
+        }
+        return nil
+    }
+
+    /// Characters of text after a numbering that the title patterns are matched against.
+    private static let titleWindow = 60
+    private static let keyPhraseBytes: [Int: [[UInt8]]] = keyPhrases.mapValues { $0.map { Array($0.utf8) } }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        SimpleText.string(scalars)
+    }
+
+    /// Parses a numbering in simple text; the scalar twin of `numbering(_:from:)` for Characters.
+    private static func numbering(_ chars: [Unicode.Scalar], from start: Int) -> (Int, Int)? {
+        var i = start
+        guard i < chars.count else { return nil }
+        func digit(_ c: Unicode.Scalar) -> Int? {
+            if let n = chineseNumeralScalars.firstIndex(of: c) { return n + 1 }
+            switch c.value {
+            case 0x30...0x39: return Int(c.value - 0x30)
+            case 0xFF10...0xFF19: return Int(c.value - 0xFF10)
+            default: return nil
+            }
+        }
+        if chars[i] == "（" || chars[i] == "(" {
+            guard i + 2 < chars.count, let n = digit(chars[i + 1]), chars[i + 2] == "）" || chars[i + 2] == ")" else { return nil }
+            return (1...6).contains(n) ? (n, i + 3) : nil
+        }
+        if chars[i] == "第" {
+            guard i + 3 < chars.count, let n = digit(chars[i + 1]), chars[i + 2] == "部" || chars[i + 2] == "章" else { return nil }
+            return (1...6).contains(n) ? (n, i + 4 <= chars.count && chars[i + 3] == "分" ? i + 4 : i + 3) : nil
+        }
+        guard let n = digit(chars[i]), (1...6).contains(n) else { return nil }
+        i += 1
+        if i < chars.count, digit(chars[i]) != nil { return nil }
+        guard i < chars.count, numberingEnds.contains(chars[i]) else { return nil }
+        return (n, i + 1)
+    }
+
+    private static let chineseNumeralScalars: [Unicode.Scalar] = TextNormalizer.chineseNumerals.map { $0.unicodeScalars.first! }
+    private static let numberingEnds: Set<Unicode.Scalar> = Set("、.．，, \u{3000}".unicodeScalars)
+
     /// Headings that sit inside a long line (web text), found only where a Chinese numeral and
     /// `、` are directly followed by the section's full title.
     static func inline(in text: String) -> [(offset: Int, heading: SectionHeading)] {
+        if let scalars = SimpleText.scalars(text) { return inline(in: scalars) }
         let chars = Array(text)
         var found: [(Int, SectionHeading)] = []
         for (i, c) in chars.enumerated() where c == "、" && i > 0 {
@@ -78,11 +178,76 @@ struct SectionHeading: Hashable {
         return found
     }
 
+    /// `inline(in:)` for simple text (see `SimpleText`), where scalars are characters.
+    static func inline(in chars: [Unicode.Scalar]) -> [(offset: Int, heading: SectionHeading)] {
+        var found: [(Int, SectionHeading)] = []
+        for (i, c) in chars.enumerated() where c == "、" && i > 0 {
+            guard let number = chineseNumeralScalars.firstIndex(of: chars[i - 1]).map({ $0 + 1 }),
+                  (1...6).contains(number) else { continue }
+            if i >= 2, chineseNumeralScalars.contains(chars[i - 2]) { continue }
+            var j = i + 1
+            while j < chars.count, chars[j] == " " || chars[j] == "\u{3000}" { j += 1 }
+            let rest = string(chars[j..<min(chars.count, j + titleWindow)])
+            if let length = titleLength(number, in: rest) {
+                found.append((i - 1, SectionHeading(number: number, title: String(rest.unicodeScalars.prefix(length)),
+                                                     length: j - (i - 1) + length)))
+            }
+        }
+        return found
+    }
+
+    /// A cheap necessary condition for `inline(in:)` to find anything: `、` right after one of
+    /// 一…六 (or U+F9D1, which as a Character equals 六).
+    static func mayHaveInline(_ text: String) -> Bool {
+        // By bytes: 、 is E3 80 81; each numeral is three bytes.
+        var text = text
+        return text.withUTF8 { b in
+            var i = 3
+            while i + 2 < b.count {
+                if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x81,
+                   inlineNumerals.contains(where: { $0[0] == b[i - 3] && $0[1] == b[i - 2] && $0[2] == b[i - 1] }) {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    private static let inlineNumerals: [[UInt8]] = "一二三四五六\u{F9D1}".unicodeScalars.map { Array(String($0).utf8) }
+
     private static func titleLength(_ number: Int, in text: String) -> Int? {
+        guard mayMatchTitle(number, text.unicodeScalars) else { return nil }
         let ns = text as NSString
         guard let match = titlePatterns[number]!.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
               match.range.length > 0 else { return nil }
         return ns.substring(with: match.range).count
+    }
+
+    /// A necessary condition for `titlePatterns[number]` to match, checked before running the
+    /// regular expression: the scalars a match can begin with, or (section 四) a word it contains.
+    private static func mayMatchTitle<C: Collection<Unicode.Scalar>>(_ number: Int, _ text: C) -> Bool {
+        guard let first = text.first else { return false }
+        switch number {
+        case 1: return first == "总" || first == "概" || first == "基"
+        case 2: return first == "主"
+        case 3: return first == "收" || first == "受"
+        case 4: return contains(text, review)
+        case 5: return first == "政" || first == "工" || first == "存"
+        case 6: return first == "其"
+        default: return true
+        }
+    }
+
+    private static let review: [Unicode.Scalar] = Array("行政复议".unicodeScalars)
+
+    private static func contains<C: Collection<Unicode.Scalar>>(_ text: C, _ word: [Unicode.Scalar]) -> Bool {
+        var i = text.startIndex
+        while i != text.endIndex {
+            if text[i...].starts(with: word) { return true }
+            text.formIndex(after: &i)
+        }
+        return false
     }
 
     /// Parses `一、` `1、` `1.` `（一）` `(1)` `第一部分` at `i`; returns the section number and the index after it.

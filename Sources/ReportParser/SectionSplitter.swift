@@ -64,18 +64,40 @@ struct SectionSplitter {
                 heading.title += TextNormalizer.trim(next.text)
                 body.removeFirst()
             }
-            heading.title = TextNormalizer.trim(heading.title.replacingOccurrences(of: "*", with: ""))
+            if heading.title.utf8.contains(UInt8(ascii: "*")) {
+                heading.title = heading.title.replacingOccurrences(of: "*", with: "")
+            }
+            heading.title = TextNormalizer.trim(heading.title)
             parts.append(Part(heading: heading, headingLine: headingLine, lines: body))
         }
     }
 
+    /// `splitInlineHeadings` for one long line of simple text (see `SimpleText`).
+    private static func splitInlineHeadings(_ line: SourceLine, _ chars: [Unicode.Scalar]) -> [SourceLine] {
+        guard chars.count > longLine else { return [line] }
+        let found = SectionHeading.inline(in: chars)
+        guard !found.isEmpty else { return [line] }
+        func text(_ range: Range<Int>) -> String { SimpleText.string(chars[range]) }
+        var out: [SourceLine] = []
+        var cut = 0
+        for (offset, _) in found where offset > cut {
+            let piece = text(cut..<offset)
+            if !TextNormalizer.trim(piece).isEmpty {
+                out.append(SourceLine(piece, number: line.number, column: line.column + cut))
+            }
+            cut = offset
+        }
+        out.append(SourceLine(text(cut..<chars.count), number: line.number, column: line.column + cut))
+        return out
+    }
+
     /// `五、`, `5.` or `（五）` with nothing after it.
     static func isBareNumbering(_ text: String) -> Bool {
-        guard text.utf8.count <= 24 else { return false }
+        // A numeral must be there (U+F9D1 equals 六 as a Character).
+        guard text.utf8.count <= 24, text.unicodeScalars.contains(where: { numeralScalars.contains($0) }) else { return false }
         var t = TextNormalizer.trim(text)
         t.unicodeScalars.removeAll { $0 == "#" || $0 == "*" }
         let chars = Array(TextNormalizer.trim(t))
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6", "１", "２", "３", "４", "５", "６"]
         switch chars.count {
         case 2:
             return numerals.contains(chars[0]) && "、.．".contains(chars[1])
@@ -86,11 +108,24 @@ struct SectionSplitter {
         }
     }
 
+    private static let numeralScalars: Set<Unicode.Scalar> = Set("一二三四五六123456１２３４５６\u{F9D1}".unicodeScalars)
+    private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6", "１", "２", "３", "４", "５", "６"]
+
     /// Splits long lines at headings found inside them, keeping line numbers and columns.
     static func splitInlineHeadings(_ lines: [SourceLine]) -> [SourceLine] {
         var out: [SourceLine] = []
         for line in lines {
-            guard line.text.utf8.count > longLine, line.text.count > longLine, !line.text.utf8.contains(0x09), !line.text.hasPrefix("|") else {
+            // Cheap tests first; counting characters of every long line was slow.
+            guard line.text.utf8.count > longLine, !line.text.utf8.contains(0x09), !line.text.hasPrefix("|"),
+                  SectionHeading.mayHaveInline(line.text) else {
+                out.append(line)
+                continue
+            }
+            if let scalars = SimpleText.scalars(line.text) {
+                out += splitInlineHeadings(line, scalars)
+                continue
+            }
+            guard line.text.count > longLine else {
                 out.append(line)
                 continue
             }

@@ -281,7 +281,8 @@ struct TableExtractor {
             case .text: break
             }
         }
-        let raw = flat.map { $0.raw ?? "空" }.joined(separator: " ")
+        // As read, before blank cells are dropped; only needed for a mismatch.
+        let read = flat
         // Cells beyond the template's are blank cells of merged labels (colspan) or trailing
         // separators; drop blanks at the start, then at the end.
         while flat.count > count, flat.first?.raw == nil { flat.removeFirst() }
@@ -312,7 +313,7 @@ struct TableExtractor {
                 return .impossible(raw: digits)
             }
         }
-        return .mismatch(found: flat.count, raw: raw)
+        return .mismatch(found: flat.count, raw: read.map { $0.raw ?? "空" }.joined(separator: " "))
     }
 
     /// Glued numbers that already number `count` are taken as written when none has a

@@ -6,7 +6,9 @@ enum TextNormalizer {
     /// Folds for label matching: no whitespace, ASCII brackets, full-width digits/letters to
     /// ASCII, `．`/`、` after a digit to `.`, quotes removed.
     static func key(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String one by one was a hot spot.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var previousWasDigit = false
         for scalar in text.unicodeScalars {
             var s = scalar
@@ -17,29 +19,36 @@ enum TextNormalizer {
             case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
                 continue
             case "、" where previousWasDigit, "．":
-                out.append(".")
+                out.append(UInt8(ascii: "."))
                 previousWasDigit = false
                 continue
             case "【", "〔":
-                out.append("(")
+                out.append(UInt8(ascii: "("))
             case "】", "〕":
-                out.append(")")
+                out.append(UInt8(ascii: ")"))
             default:
-                out.append(s)
+                UTF8.encode(s) { out.append($0) }
             }
-            previousWasDigit = s.properties.numericType != nil && s.isASCII
+            // The ASCII scalars with a numeric type are exactly the digits 0–9.
+            previousWasDigit = s.value >= 0x30 && s.value <= 0x39
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Trims ASCII and ideographic whitespace.
-    static func trim(_ text: some StringProtocol) -> String {
-        // By scalars: Foundation's trimmingCharacters dominated parsing time.
+    static func trim(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !isSpace(first), !isSpace(last) { return text }
+        return trim(text[...])
+    }
+
+    static func trim(_ text: Substring) -> String {
+        // By scalars: Foundation's trimmingCharacters dominated parsing time. The result is
+        // copied as a slice of the scalar view (building a scalar view scalar by scalar was slow).
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
-        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return String(text) }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(scalars[first...last])
     }
 
     @inline(__always)
@@ -58,6 +67,9 @@ enum TextNormalizer {
     /// Removes spaces between CJK characters and digits, which PDF copies insert
     /// (`2023 年` → `2023年`), leaving spaces between Latin words.
     static func collapseSpaces(_ text: String) -> String {
+        // Without a space, tab or U+3000 (encoded E3 80 80) there is nothing to remove.
+        guard text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 }),
+              text.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }) else { return text }
         var out = ""
         let chars = Array(text)
         for (i, c) in chars.enumerated() {

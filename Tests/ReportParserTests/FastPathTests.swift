@@ -1,0 +1,83 @@
+import XCTest
+@testable import ReportParser
+
+/// The scalar and byte fast paths must decide exactly as the Character code they replace.
+final class FastPathTests: XCTestCase {
+    private let samples = [
+        "", "一、总体情况", "（五）存在的主要问题及改进情况", "12.5万元", "１２３", "-3", "+4.0", "1,234",
+        "abc def", "e\u{301}", "六\u{301}", "\u{F9D1}、", "\r\n", "Å", "\u{2000}", "１\u{301}", "① 件", "한글",
+        "👍🏽", "\u{200D}", "٣", "A\u{0600}件",
+    ]
+
+    func testSimpleTextMeansOneCharacterPerScalar() {
+        for text in samples where SimpleText.isSimple(text) {
+            XCTAssertEqual(text.count, text.unicodeScalars.count, text)
+            for s in text.unicodeScalars {
+                // Canonically equivalent to no other scalar: NFC leaves it as it is.
+                XCTAssertEqual(String(s).precomposedStringWithCanonicalMapping.unicodeScalars.first, s)
+            }
+        }
+        XCTAssertTrue(SimpleText.isSimple("温州市鹿城区信访局 2021 年（一）１２％"))
+        for text in ["e\u{301}", "六\u{301}", "\u{F9D1}", "\r\n", "\u{2000}", "한글", "👍🏽", "\u{200D}"] {
+            XCTAssertFalse(SimpleText.isSimple(text), text)
+        }
+    }
+
+    func testScalarsAndStringRoundTrip() {
+        let text = "（一）予以公开\t5　件𠀀"
+        let scalars = SimpleText.scalars(text)!
+        XCTAssertEqual(SimpleText.string(scalars[...]), text)
+        XCTAssertEqual(SimpleText.string(scalars[3..<7]), "予以公开")
+        XCTAssertNil(SimpleText.scalars("e\u{301}"))
+    }
+
+    func testIsNumeralMatchesCharacterVersion() {
+        let cases = samples + ["1.", ".5", "1.2.3", "-", "+-1", "007", "3\u{301}", "１", "1 2", "0.25"]
+        for text in cases {
+            XCTAssertEqual(CellNumber.isNumeral(text), CellNumber.isNumeralByCharacters(text), text)
+        }
+    }
+
+    func testBytePairFilterNeverRulesOutAPresentPhrase() {
+        var text = "（六）其他处理3.其他本年新收政府信息公开申请数量"
+        let phrases = ["其他处理", "3.其他", "本年新收", "信息公开", "（六）", "数量"]
+        text.withUTF8 { bytes in
+            let filter = BytePairFilter(bytes)
+            for phrase in phrases {
+                XCTAssertTrue(filter.mayContain(Array(phrase.utf8)), phrase)
+            }
+            XCTAssertFalse(filter.mayContain(Array("行政复议".utf8)))
+        }
+    }
+
+    func testByteSearchInLongText() {
+        var text = String(repeating: "政府信息公开工作", count: 60) + "行政复议"
+        text.withUTF8 { bytes in
+            XCTAssertEqual(ByteSearch.find(Array("行政复议".utf8), in: bytes), bytes.count - 12)
+            XCTAssertEqual(ByteSearch.find(Array("工作".utf8), in: bytes, from: 1), 18)
+            XCTAssertNil(ByteSearch.find(Array("行政诉讼".utf8), in: bytes))
+        }
+    }
+
+    func testBidiControlsFoundByBytes() {
+        for text in samples + ["a\u{202E}b", "\u{2066}", "x\u{061C}", "\u{200F}", "“引号”"] {
+            XCTAssertEqual(ReportParser.hasBidiControl(text), text.unicodeScalars.contains(where: ReportParser.isBidiControl), text)
+        }
+    }
+
+    func testLinesSplitWhereCharactersDo() {
+        for text in ["a\nb", "a\r\nb\n", "\n\n", "一\n\u{301}二", ""] {
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertEqual(ReportParser.splitLines(text).map(\.text), expected)
+        }
+    }
+}
+
+final class FoldFastPathTests: XCTestCase {
+    func testMayFoldFindsEveryScalarFoldChanges() {
+        for v in Array(0xFF00...0xFF20) + [0x2212, 0x2211, 0x3000, 0x4E00] {
+            let text = "（一）" + String(Unicode.Scalar(UInt32(v))!) + "件"
+            XCTAssertEqual(CellNumber.mayFold(text), CellNumber.fold(text) != text, String(v, radix: 16))
+        }
+    }
+}
