@@ -8,47 +8,40 @@ struct SearchIndexBuilder {
 
     let documents: [SearchDocument]
 
-    func files() throws -> [String: Data] {
-        // Tokens of each document, counted in parallel.
-        var perDocument = [[String: Int]](repeating: [:], count: documents.count)
-        perDocument.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-                let doc = documents[i]
-                var counts: [String: Int] = [:]
-                SearchTokenizer.count(doc.bodyText, into: &counts)
-                SearchTokenizer.count(doc.fieldText, prefix: "t:", into: &counts)
-                if let year = doc.year { counts["y:\(year)"] = 1 }
-                for r in doc.region { counts["r:" + r] = 1 }
-                if !doc.agencySlug.isEmpty { counts["a:" + doc.agencySlug] = 1 }
-                counts["k:" + doc.kind] = 1
-                (base + i).pointee = counts
-            }
-        }
-        var postings: [String: [(doc: Int, tf: Int)]] = [:]
-        for (doc, counts) in perDocument.enumerated() {
-            for (token, tf) in counts { postings[token, default: []].append((doc, tf)) }
-        }
-        let encoded = postings.mapValues { Postings.encode($0, docCount: documents.count) }
-        let total = encoded.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 }
-        let shardCount = max(1, total / Self.shardTarget)
-        var shards = [[String: String]](repeating: [:], count: shardCount)
-        for (token, list) in encoded {
-            shards[Self.shard(of: token, count: shardCount)][token] = list
-        }
+    /// Documents compressed in parallel per batch, then handed over in order.
+    static let documentBatch = 64
 
+    /// Every file of the index, as a map from path to contents.
+    func files() throws -> [String: Data] {
         var files: [String: Data] = [:]
+        try write { path, data in files[path] = data }
+        return files
+    }
+
+    /// Hands over each file of the index as soon as it is made (so the caller can write it and
+    /// let it go): the shards, then the documents, the manifest and the filters.
+    func write(to emit: (String, Data) throws -> Void) throws {
+        let shards = ShardWriter(index: InvertedIndex(documents: documents))
+        try shards.write { path, bytes in try emit(path, Data(bytes)) }
+        try writeDocuments(to: emit)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for (i, shard) in shards.enumerated() {
-            files["search/shards/\(i).json"] = try encoder.encode(shard)
+        try emit("search/manifest.json", try encoder.encode(manifest(shardCount: shards.shardCount)))
+        try emit("search/filters.json", try encoder.encode(["agencies": agencyList()]))
+    }
+
+    /// `search/docs/<id>.z`: each document's JSON, zlib-compressed.
+    private func writeDocuments(to emit: (String, Data) throws -> Void) throws {
+        var batch = [Data](repeating: Data(), count: Self.documentBatch)
+        for start in stride(from: 0, to: documents.count, by: Self.documentBatch) {
+            let end = min(start + Self.documentBatch, documents.count)
+            batch.withUnsafeMutableBufferPointer { batch in
+                DispatchQueue.concurrentPerform(iterations: end - start) { i in
+                    batch[i] = Deflate.compress(documents[start + i].json())
+                }
+            }
+            for i in start..<end { try emit("search/docs/\(i).z", batch[i - start]) }
         }
-        for (i, doc) in documents.enumerated() {
-            files["search/docs/\(i).z"] = Deflate.compress(try encoder.encode(doc))
-        }
-        files["search/manifest.json"] = try encoder.encode(manifest(shardCount: shardCount))
-        files["search/filters.json"] = try encoder.encode(["agencies": agencyList()])
-        return files
     }
 
     /// A title token (`t:X`) lives in the shard of `X`: a query fetches one shard for both.

@@ -1,0 +1,49 @@
+/// Writes the posting lists as `search/shards/<i>.json`: each token's text is made here, once,
+/// and each shard is written by hand in the bytes `JSONEncoder` gave a `[String: String]`.
+struct ShardWriter {
+    /// One token, ready to write.
+    private struct Entry {
+        var key: [UInt8]  // the JSON key's UTF-8, with `t:` for title tokens
+        var list: Int
+    }
+
+    let index: InvertedIndex
+    let shardCount: Int
+    private var shards: [[Entry]]
+
+    init(index: InvertedIndex) {
+        self.index = index
+        var entries: [(entry: Entry, hash: UInt32)] = []
+        entries.reserveCapacity(index.tokens.count)
+        var total = 0
+        index.forEachToken { key, list in
+            let text = key.text(words: index.words, filters: index.filters)
+            let full = key.isTitle ? "t:" + text : text
+            // A title token `t:X` lives in the shard of `X` (SearchIndexBuilder.shard).
+            entries.append((Entry(key: Array(full.utf8), list: list), SearchTokenizer.fnv1a(text)))
+            total += full.utf8.count + index.lists.encodedLength(list, docCount: index.docCount) + 6
+        }
+        shardCount = max(1, total / SearchIndexBuilder.shardTarget)
+        var shards = [[Entry]](repeating: [], count: shardCount)
+        for (entry, hash) in entries { shards[Int(hash % UInt32(shardCount))].append(entry) }
+        self.shards = shards
+    }
+
+    /// Hands over each shard file.
+    func write(to emit: (String, [UInt8]) throws -> Void) rethrows {
+        for (i, shard) in shards.enumerated() {
+            let sorted = shard.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            var out: [UInt8] = [UInt8(ascii: "{")]
+            for (n, entry) in sorted.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\""))
+                entry.key.withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &out) }
+                out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "\"")])
+                index.lists.appendEncoded(entry.list, docCount: index.docCount, to: &out)
+                out.append(UInt8(ascii: "\""))
+            }
+            out.append(UInt8(ascii: "}"))
+            try emit("search/shards/\(i).json", out)
+        }
+    }
+}
