@@ -6,6 +6,10 @@ enum Base64 {
     static func encodedLength(_ count: Int) -> Int { (count + 2) / 3 * 4 }
 
     static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0, to: &out) }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.reserveCapacity(out.count + encodedLength(bytes.count))
         var i = 0
         while i + 3 <= bytes.count {

@@ -1,13 +1,12 @@
 import Foundation
 
-/// Every token of every document with its posting list. Documents are tokenised in parallel,
-/// a batch at a time, and merged in id order, so the lists grow in order and memory holds one
-/// batch of per-document counts, not all of them.
+/// Every token of every document with its posting list. Documents are counted elsewhere, in
+/// parallel (`tokens(of:counter:)`), and added here in id order, so the lists grow in order.
 struct InvertedIndex {
     let docCount: Int
     /// Token → its list number + 1.
-    private(set) var tokens = TokenTable(capacity: 1 << 15)
-    private(set) var lists = PostingLists()
+    let tokens = TokenTable(capacity: 1 << 15)
+    let lists = PostingLists()
     /// The texts of `.word` and `.filter` keys, by number.
     private(set) var words: [String] = []
     private(set) var filters: [String] = []
@@ -15,34 +14,18 @@ struct InvertedIndex {
     private var filterNumbers: [String: UInt32] = [:]
 
     /// One document's counted tokens, between the parallel and the sequential step.
-    private struct DocumentTokens {
+    struct DocumentTokens {
         var keys: [TokenKey] = []
         var counts: [UInt32] = []
         /// The texts of this document's `.word` keys, by their number in the document.
         var words: [String] = []
     }
 
-    init(documents: [SearchDocument], batchSize: Int = 256) {
-        docCount = documents.count
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var counters = [TokenCounter](repeating: TokenCounter(), count: workers)
-        var batch = [DocumentTokens](repeating: DocumentTokens(), count: batchSize)
-        for start in stride(from: 0, to: documents.count, by: batchSize) {
-            let end = min(start + batchSize, documents.count)
-            counters.withUnsafeMutableBufferPointer { counters in
-                batch.withUnsafeMutableBufferPointer { batch in
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        for i in stride(from: start + worker, to: end, by: workers) {
-                            batch[i - start] = Self.tokens(of: documents[i], counter: &counters[worker])
-                        }
-                    }
-                }
-            }
-            for i in start..<end { merge(batch[i - start], of: documents[i], id: Int32(i)) }
-        }
+    init(docCount: Int) {
+        self.docCount = docCount
     }
 
-    private static func tokens(of document: SearchDocument, counter: inout TokenCounter) -> DocumentTokens {
+    static func tokens(of document: SearchDocument, counter: inout TokenCounter) -> DocumentTokens {
         counter.removeAll()
         counter.count(document: document)
         var out = DocumentTokens()
@@ -56,7 +39,8 @@ struct InvertedIndex {
         return out
     }
 
-    private mutating func merge(_ doc: DocumentTokens, of document: SearchDocument, id: Int32) {
+    /// Adds document `id`'s tokens; ids must come in increasing order.
+    mutating func add(_ doc: DocumentTokens, of document: SearchDocument, id: Int32) {
         // The document's words by their number in the index.
         let wordNumbers = doc.words.map { Self.intern($0, in: &words, numbers: &self.wordNumbers) }
         for (key, count) in zip(doc.keys, doc.counts) {

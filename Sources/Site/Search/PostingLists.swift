@@ -1,37 +1,75 @@
 /// Every token's posting list, built while documents are read in id order: each list is its
 /// varint bytes (docs/search-index.md), appended to as documents come, so nothing per
 /// posting is kept but about one byte. The bitmap form, when shorter, is made at the end.
-struct PostingLists {
-    private var varints: [[UInt8]] = []
-    private var lastDocument: [Int32] = []
+///
+/// A class over raw memory: appending a byte is the hot loop of the merge, and arrays of arrays
+/// would check uniqueness twice per byte. One owner, never shared.
+final class PostingLists {
+    /// One list's bytes: grown by doubling.
+    private struct Bytes {
+        var base: UnsafeMutablePointer<UInt8>? = nil
+        var count = 0
+        var capacity = 0
+        var lastDocument: Int32 = -1
 
-    var count: Int { varints.count }
+        var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    }
+
+    private var lists: [Bytes] = []
+
+    init() {}
+
+    deinit {
+        for list in lists { list.base?.deallocate() }
+    }
+
+    var count: Int { lists.count }
 
     /// A new, empty list; its number.
-    mutating func add() -> Int {
-        varints.append([])
-        lastDocument.append(-1)
-        return varints.count - 1
+    func add() -> Int {
+        lists.append(Bytes())
+        return lists.count - 1
     }
 
     /// Appends `doc` (greater than any document already in `list`) with term frequency `tf`.
     @inline(__always)
-    mutating func append(doc: Int32, tf: UInt32, to list: Int) {
-        var value = UInt64(doc - lastDocument[list] - 1) << 2 | UInt64(min(tf, 4) - 1)
-        lastDocument[list] = doc
-        while value >= 0x80 {
-            varints[list].append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
+    func append(doc: Int32, tf: UInt32, to list: Int) {
+        lists.withUnsafeMutableBufferPointer { lists in
+            let bytes = lists.baseAddress! + list
+            var value = UInt64(doc - bytes.pointee.lastDocument - 1) << 2 | UInt64(min(tf, 4) - 1)
+            bytes.pointee.lastDocument = doc
+            if bytes.pointee.capacity - bytes.pointee.count < 10 { grow(bytes) }
+            let base = bytes.pointee.base!
+            var n = bytes.pointee.count
+            while value >= 0x80 {
+                base[n] = UInt8(value & 0x7F) | 0x80
+                n += 1
+                value >>= 7
+            }
+            base[n] = UInt8(value)
+            bytes.pointee.count = n + 1
         }
-        varints[list].append(UInt8(value))
     }
 
+    private func grow(_ bytes: UnsafeMutablePointer<Bytes>) {
+        let capacity = max(16, bytes.pointee.capacity * 2)
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        if let old = bytes.pointee.base {
+            base.update(from: old, count: bytes.pointee.count)
+            old.deallocate()
+        }
+        bytes.pointee.base = base
+        bytes.pointee.capacity = capacity
+    }
+
+    private func varints(_ list: Int) -> UnsafeBufferPointer<UInt8> { lists[list].buffer }
+
     /// Whether `list` is written as a bitmap of `docCount` bits: when that is shorter.
-    func isBitmap(_ list: Int, docCount: Int) -> Bool { (docCount + 7) / 8 < varints[list].count }
+    func isBitmap(_ list: Int, docCount: Int) -> Bool { (docCount + 7) / 8 < lists[list].count }
 
     /// The length in bytes of the encoded list: the kind letter and the base64.
     func encodedLength(_ list: Int, docCount: Int) -> Int {
-        let raw = isBitmap(list, docCount: docCount) ? (docCount + 7) / 8 : varints[list].count
+        let raw = isBitmap(list, docCount: docCount) ? (docCount + 7) / 8 : lists[list].count
         return 1 + Base64.encodedLength(raw)
     }
 
@@ -42,7 +80,7 @@ struct PostingLists {
             var previous = -1
             var value: UInt64 = 0
             var shift: UInt64 = 0
-            for byte in varints[list] {
+            for byte in varints(list) {
                 value |= UInt64(byte & 0x7F) << shift
                 if byte & 0x80 != 0 { shift += 7; continue }
                 let doc = previous + 1 + Int(value >> 2)
@@ -55,7 +93,7 @@ struct PostingLists {
             Base64.append(bitmap, to: &out)
         } else {
             out.append(UInt8(ascii: "V"))
-            Base64.append(varints[list], to: &out)
+            Base64.append(varints(list), to: &out)
         }
     }
 }

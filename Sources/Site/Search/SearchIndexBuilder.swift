@@ -8,9 +8,6 @@ struct SearchIndexBuilder {
 
     let documents: [SearchDocument]
 
-    /// Documents compressed in parallel per batch, then handed over in order.
-    static let documentBatch = 64
-
     /// Every file of the index, as a map from path to contents.
     func files() throws -> [String: Data] {
         var files: [String: Data] = [:]
@@ -18,30 +15,23 @@ struct SearchIndexBuilder {
         return files
     }
 
-    /// Hands over each file of the index as soon as it is made (so the caller can write it and
-    /// let it go): the shards, then the documents, the manifest and the filters.
+    /// Hands over each file of the index as soon as it is made, so the caller can write it and
+    /// let it go: the documents, then the shards, the manifest and the filters.
     func write(to emit: (String, Data) throws -> Void) throws {
-        let shards = ShardWriter(index: InvertedIndex(documents: documents))
+        var index = InvertedIndex(docCount: documents.count)
+        try DocumentPipeline(documents: documents).run { start, batch in
+            for (offset, processed) in batch.enumerated() {
+                let id = start + offset
+                index.add(processed.tokens, of: documents[id], id: Int32(id))
+                try emit("search/docs/\(id).z", processed.file)
+            }
+        }
+        let shards = ShardWriter(index: index)
         try shards.write { path, bytes in try emit(path, Data(bytes)) }
-        try writeDocuments(to: emit)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try emit("search/manifest.json", try encoder.encode(manifest(shardCount: shards.shardCount)))
         try emit("search/filters.json", try encoder.encode(["agencies": agencyList()]))
-    }
-
-    /// `search/docs/<id>.z`: each document's JSON, zlib-compressed.
-    private func writeDocuments(to emit: (String, Data) throws -> Void) throws {
-        var batch = [Data](repeating: Data(), count: Self.documentBatch)
-        for start in stride(from: 0, to: documents.count, by: Self.documentBatch) {
-            let end = min(start + Self.documentBatch, documents.count)
-            batch.withUnsafeMutableBufferPointer { batch in
-                DispatchQueue.concurrentPerform(iterations: end - start) { i in
-                    batch[i] = Deflate.compress(documents[start + i].json())
-                }
-            }
-            for i in start..<end { try emit("search/docs/\(i).z", batch[i - start]) }
-        }
     }
 
     /// A title token (`t:X`) lives in the shard of `X`: a query fetches one shard for both.

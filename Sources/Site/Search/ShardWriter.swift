@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the posting lists as `search/shards/<i>.json`: each token's text is made here, once,
 /// and each shard is written by hand in the bytes `JSONEncoder` gave a `[String: String]`.
 struct ShardWriter {
@@ -29,21 +31,31 @@ struct ShardWriter {
         self.shards = shards
     }
 
-    /// Hands over each shard file.
-    func write(to emit: (String, [UInt8]) throws -> Void) rethrows {
-        for (i, shard) in shards.enumerated() {
-            let sorted = shard.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            var out: [UInt8] = [UInt8(ascii: "{")]
-            for (n, entry) in sorted.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "\""))
-                entry.key.withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &out) }
-                out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "\"")])
-                index.lists.appendEncoded(entry.list, docCount: index.docCount, to: &out)
-                out.append(UInt8(ascii: "\""))
+    /// Hands over each shard file; a batch of shards is encoded in parallel, then handed over in order.
+    func write(to emit: (String, [UInt8]) throws -> Void, batchSize: Int = 64) rethrows {
+        var batch = [[UInt8]](repeating: [], count: batchSize)
+        for start in stride(from: 0, to: shardCount, by: batchSize) {
+            let end = min(start + batchSize, shardCount)
+            batch.withUnsafeMutableBufferPointer { batch in
+                DispatchQueue.concurrentPerform(iterations: end - start) { i in batch[i] = json(shard: start + i) }
             }
-            out.append(UInt8(ascii: "}"))
-            try emit("search/shards/\(i).json", out)
+            for i in start..<end { try emit("search/shards/\(i).json", batch[i - start]) }
         }
+    }
+
+    /// `{"<token>":"<postings>",…}`, keys in the order of their bytes.
+    private func json(shard: Int) -> [UInt8] {
+        let sorted = shards[shard].sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (n, entry) in sorted.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            entry.key.withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &out) }
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "\"")])
+            index.lists.appendEncoded(entry.list, docCount: index.docCount, to: &out)
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 }

@@ -6,8 +6,10 @@
 /// Words that do not fit a `TokenKey` (non-ASCII, or longer than 8) are numbered in `words`,
 /// a table keyed by `String`, so words that Swift considers equal (canonically equivalent) are
 /// one token, as they were when every token was a `String` key.
+///
+/// Its table is a reference: make one counter per thread, never copy one to share it.
 struct TokenCounter {
-    var counts = TokenTable()
+    let counts = TokenTable()
     private(set) var words: [String] = []
     private var wordNumbers: [String: UInt32] = [:]
     private var normalizer = ScalarNormalizer()

@@ -1,51 +1,56 @@
-/// An open-addressing hash map from `TokenKey` to a 32-bit value (a count, or a token number),
+/// An open-addressing hash map from `TokenKey` to a 32-bit value (a count, or a list number),
 /// with linear probing and a multiplicative hash: much cheaper than a `Dictionary` for the
 /// millions of lookups of indexing. It remembers its keys in insertion order and can be
 /// emptied in time proportional to its size, so one table serves many documents.
-struct TokenTable {
-    private var keys: [UInt64]
-    private var values: [UInt32]
+///
+/// A class over raw memory, so the hot loop pays no copy-on-write checks: each table has one
+/// owner (one per thread) and is never shared.
+final class TokenTable {
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var values: UnsafeMutablePointer<UInt32>
+    /// Occupied slots, in insertion order; at most half the slots are ever occupied.
+    private var occupied: UnsafeMutablePointer<Int32>
+    private(set) var count = 0
+    private var size: Int
     private var shift: UInt64
-    /// Occupied slots, in insertion order.
-    private(set) var slots: [Int32] = []
 
     init(capacity: Int = 1024) {
-        var size = 16
+        size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [UInt32](repeating: 0, count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: 0, count: size)
+        occupied = .allocate(capacity: size / 2)
     }
 
-    var count: Int { slots.count }
+    deinit {
+        keys.deallocate()
+        values.deallocate()
+        occupied.deallocate()
+    }
+
+    /// Occupied slots, in insertion order.
+    var slots: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: occupied, count: count) }
 
     /// The slot of `key`, added with value 0 if it is new.
     @inline(__always)
-    mutating func slot(of key: TokenKey) -> Int {
-        if slots.count * 2 >= keys.count { grow() }
-        let mask = keys.count - 1
+    func slot(of key: TokenKey) -> Int {
+        if count * 2 >= size - 2 { grow() }
+        let mask = size - 1
         var i = Int(truncatingIfNeeded: (key.raw &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
             let k = keys[i]
             if k == key.raw { return i }
             if k == 0 {
                 keys[i] = key.raw
-                slots.append(Int32(i))
+                occupied[count] = Int32(i)
+                count += 1
                 return i
             }
             i = (i + 1) & mask
         }
-    }
-
-    /// The slot of `key`, or nil.
-    func find(_ key: TokenKey) -> Int? {
-        let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: (key.raw &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while keys[i] != 0 {
-            if keys[i] == key.raw { return i }
-            i = (i + 1) & mask
-        }
-        return nil
     }
 
     @inline(__always)
@@ -57,17 +62,27 @@ struct TokenTable {
     @inline(__always)
     func key(atSlot slot: Int) -> TokenKey { TokenKey(raw: keys[slot]) }
 
-    mutating func removeAll() {
+    func removeAll() {
         for s in slots {
             keys[Int(s)] = 0
             values[Int(s)] = 0
         }
-        slots.removeAll(keepingCapacity: true)
+        count = 0
     }
 
-    private mutating func grow() {
+    private func grow() {
         let old = slots.map { (keys[Int($0)], values[Int($0)]) }
-        self = TokenTable(capacity: keys.count)
+        keys.deallocate()
+        values.deallocate()
+        occupied.deallocate()
+        size *= 2
+        shift -= 1
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: 0, count: size)
+        occupied = .allocate(capacity: size / 2)
+        count = 0
         for (key, value) in old { self[slot: slot(of: TokenKey(raw: key))] = value }
     }
 }
