@@ -2,8 +2,9 @@
 /// varint bytes (docs/search-index.md), appended to as documents come, so nothing per
 /// posting is kept but about one byte. The bitmap form, when shorter, is made at the end.
 ///
-/// A class over raw memory: appending a byte is the hot loop of the merge, and arrays of arrays
-/// would check uniqueness twice per byte. One owner, never shared.
+/// A class over raw memory reached through a constant pointer: appending a byte is the hot loop
+/// of the merge, and arrays of arrays (or a class's `var`s) would pay copy-on-write or
+/// exclusivity checks on each. One owner, never shared while being built.
 final class PostingLists {
     /// One list's bytes: grown by doubling.
     private struct Bytes {
@@ -15,43 +16,60 @@ final class PostingLists {
         var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
     }
 
-    private var lists: [Bytes] = []
-
-    init() {}
-
-    deinit {
-        for list in lists { list.base?.deallocate() }
+    private struct Storage {
+        var lists = UnsafeMutablePointer<Bytes>.allocate(capacity: 1024)
+        var count = 0
+        var capacity = 1024
     }
 
-    var count: Int { lists.count }
+    private let storage: UnsafeMutablePointer<Storage>
+
+    init() {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage())
+    }
+
+    deinit {
+        for list in UnsafeBufferPointer(start: storage.pointee.lists, count: count) { list.base?.deallocate() }
+        storage.pointee.lists.deallocate()
+        storage.deallocate()
+    }
+
+    var count: Int { storage.pointee.count }
 
     /// A new, empty list; its number.
     func add() -> Int {
-        lists.append(Bytes())
-        return lists.count - 1
+        if storage.pointee.count == storage.pointee.capacity {
+            let lists = UnsafeMutablePointer<Bytes>.allocate(capacity: storage.pointee.capacity * 2)
+            lists.moveInitialize(from: storage.pointee.lists, count: storage.pointee.count)
+            storage.pointee.lists.deallocate()
+            storage.pointee.lists = lists
+            storage.pointee.capacity *= 2
+        }
+        (storage.pointee.lists + storage.pointee.count).initialize(to: Bytes())
+        storage.pointee.count += 1
+        return storage.pointee.count - 1
     }
 
     /// Appends `doc` (greater than any document already in `list`) with term frequency `tf`.
     @inline(__always)
     func append(doc: Int32, tf: UInt32, to list: Int) {
-        lists.withUnsafeMutableBufferPointer { lists in
-            let bytes = lists.baseAddress! + list
-            var value = UInt64(doc - bytes.pointee.lastDocument - 1) << 2 | UInt64(min(tf, 4) - 1)
-            bytes.pointee.lastDocument = doc
-            if bytes.pointee.capacity - bytes.pointee.count < 10 { grow(bytes) }
-            let base = bytes.pointee.base!
-            var n = bytes.pointee.count
-            while value >= 0x80 {
-                base[n] = UInt8(value & 0x7F) | 0x80
-                n += 1
-                value >>= 7
-            }
-            base[n] = UInt8(value)
-            bytes.pointee.count = n + 1
+        let bytes = storage.pointee.lists + list
+        var value = UInt64(doc - bytes.pointee.lastDocument - 1) << 2 | UInt64(min(tf, 4) - 1)
+        bytes.pointee.lastDocument = doc
+        if bytes.pointee.capacity - bytes.pointee.count < 10 { Self.grow(bytes) }
+        let base = bytes.pointee.base!
+        var n = bytes.pointee.count
+        while value >= 0x80 {
+            base[n] = UInt8(value & 0x7F) | 0x80
+            n += 1
+            value >>= 7
         }
+        base[n] = UInt8(value)
+        bytes.pointee.count = n + 1
     }
 
-    private func grow(_ bytes: UnsafeMutablePointer<Bytes>) {
+    private static func grow(_ bytes: UnsafeMutablePointer<Bytes>) {
         let capacity = max(16, bytes.pointee.capacity * 2)
         let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         if let old = bytes.pointee.base {
@@ -62,14 +80,14 @@ final class PostingLists {
         bytes.pointee.capacity = capacity
     }
 
-    private func varints(_ list: Int) -> UnsafeBufferPointer<UInt8> { lists[list].buffer }
+    private func varints(_ list: Int) -> UnsafeBufferPointer<UInt8> { storage.pointee.lists[list].buffer }
 
     /// Whether `list` is written as a bitmap of `docCount` bits: when that is shorter.
-    func isBitmap(_ list: Int, docCount: Int) -> Bool { (docCount + 7) / 8 < lists[list].count }
+    func isBitmap(_ list: Int, docCount: Int) -> Bool { (docCount + 7) / 8 < storage.pointee.lists[list].count }
 
     /// The length in bytes of the encoded list: the kind letter and the base64.
     func encodedLength(_ list: Int, docCount: Int) -> Int {
-        let raw = isBitmap(list, docCount: docCount) ? (docCount + 7) / 8 : lists[list].count
+        let raw = isBitmap(list, docCount: docCount) ? (docCount + 7) / 8 : storage.pointee.lists[list].count
         return 1 + Base64.encodedLength(raw)
     }
 
