@@ -55,6 +55,12 @@ final class SearchIndexEquivalenceTests: XCTestCase {
         }
     }
 
+    func testNoDocumentsGiveOneEmptyShard() throws {
+        let files = try SearchIndexBuilder(documents: []).files()
+        XCTAssertEqual(files["search/shards/0.json"], try ReferenceSearchIndex.files([])["search/shards/0.json"])
+        XCTAssertEqual(files["search/shards/0.json"], Data("{}".utf8))
+    }
+
     func testSingleDocumentTokensAreTheIndexTokens() {
         for doc in Self.documents(count: 60) {
             XCTAssertEqual(SearchTokenizer.counts(of: doc), ReferenceSearchIndex.documentCounts(doc))
