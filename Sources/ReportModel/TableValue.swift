@@ -39,5 +39,14 @@ public struct ReportTable: Hashable, Sendable {
 
     public func number(_ row: String, _ column: String) -> Decimal? { self[row, column].number }
 
+    /// Row → column → value: every cell, by key.
+    public var values: [String: [String: TableValue]] {
+        var out: [String: [String: TableValue]] = [:]
+        for row in shape.rows {
+            out[row.key] = Dictionary(uniqueKeysWithValues: row.columns.map { ($0, self[row.key, $0]) })
+        }
+        return out
+    }
+
     public var isEmpty: Bool { cells.allSatisfy { $0.number == nil } }
 }

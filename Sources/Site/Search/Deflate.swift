@@ -4,14 +4,16 @@ import Foundation
 /// zlib-format compression of the search documents; browsers read them back with
 /// `DecompressionStream("deflate")`.
 enum Deflate {
-    static func compress(_ data: Data, level: Int32 = 9) -> Data {
-        var bound = compressBound(uLong(data.count))
+    static func compress(_ data: some ContiguousBytes, level: Int32 = 9) -> Data {
+        data.withUnsafeBytes { src in compress(src, level: level) }
+    }
+
+    static func compress(_ src: UnsafeRawBufferPointer, level: Int32 = 9) -> Data {
+        var bound = compressBound(uLong(src.count))
         var out = Data(count: Int(bound))
         let status = out.withUnsafeMutableBytes { (dst: UnsafeMutableRawBufferPointer) -> Int32 in
-            data.withUnsafeBytes { (src: UnsafeRawBufferPointer) -> Int32 in
-                compress2(dst.baseAddress!.assumingMemoryBound(to: Bytef.self), &bound,
-                          src.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(data.count), level)
-            }
+            compress2(dst.baseAddress!.assumingMemoryBound(to: Bytef.self), &bound,
+                      src.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(src.count), level)
         }
         precondition(status == Z_OK, "zlib compress2 failed: \(status)")
         out.count = Int(bound)

@@ -71,7 +71,19 @@ struct SearchDocument: Encodable {
     }
 
     /// The title field, ranked first.
-    var fieldText: String { ([title, agency] + region).joined(separator: "\n") }
+    var fieldText: String { fieldPieces.joined(separator: "\n") }
+
+    var fieldPieces: [String] { [title, agency] + region }
+
+    /// The filter tokens (docs/search-index.md), each once per document.
+    var filterTokens: [String] {
+        var tokens: [String] = []
+        if let year { tokens.append("y:\(year)") }
+        tokens += region.map { "r:" + $0 }
+        if !agencySlug.isEmpty { tokens.append("a:" + agencySlug) }
+        tokens.append("k:" + kind)
+        return tokens
+    }
 
     var bodyText: String {
         ([fieldText, year.map { "\($0)年" } ?? ""] + sections.flatMap { [$0.title, $0.text] }).joined(separator: "\n")

@@ -8,76 +8,68 @@ struct SearchIndexBuilder {
 
     let documents: [SearchDocument]
 
-    /// What the index of a document holds: token → term frequency.
-    static func tokenCounts(of doc: SearchDocument) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        SearchTokenizer.count(doc.bodyText, into: &counts)
-        SearchTokenizer.count(doc.fieldText, prefix: "t:", into: &counts)
-        if let year = doc.year { counts["y:\(year)"] = 1 }
-        for r in doc.region { counts["r:" + r] = 1 }
-        if !doc.agencySlug.isEmpty { counts["a:" + doc.agencySlug] = 1 }
-        counts["k:" + doc.kind] = 1
-        return counts
+    /// Every file of the index, as a map from path to contents.
+    func files() throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        try write { path, data in files[path] = data }
+        return files
     }
+
+    /// Hands over each file of the index as soon as it is made, so the caller can write it and
+    /// let it go: the documents, then the shards, the manifest and the filters.
+    /// - Returns: the shard count and the size total, which a later patch of the index needs.
+    @discardableResult
+    func write(to emit: (String, Data) throws -> Void) throws -> (shardCount: Int, total: Int) {
+        var index = InvertedIndex(docCount: documents.count)
+        try DocumentPipeline(documents: documents).run { start, batch in
+            for (offset, processed) in batch.enumerated() {
+                let id = start + offset
+                index.add(processed.tokens, of: documents[id], id: Int32(id))
+                try emit("search/docs/\(id).z", processed.file)
+            }
+        }
+        let shards = ShardWriter(index: index)
+        try shards.write { path, bytes in try emit(path, Data(bytes)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try emit("search/manifest.json", try encoder.encode(manifest(shardCount: shards.shardCount)))
+        try emit("search/filters.json", try encoder.encode(["agencies": agencyList()]))
+        return (shards.shardCount, shards.total)
+    }
+
+    // What patching an index (`SearchStage`) needs: the same tokens, sizes and bytes.
+
+    /// What the index holds for a document: token → term frequency.
+    static func tokenCounts(of doc: SearchDocument) -> [String: Int] { SearchTokenizer.counts(of: doc) }
 
     /// The size measure that decides the number of shards: Σ (token + postings + 6).
     static func entrySize(token: String, postings: String) -> Int { token.utf8.count + postings.utf8.count + 6 }
 
     static func shardCount(total: Int) -> Int { max(1, total / shardTarget) }
 
-    func files() throws -> [String: Data] {
-        var shape = (shardCount: 0, total: 0)
-        return try files(shape: &shape)
+    /// A shard file, byte for byte as `ShardWriter` writes it: keys in the order of their bytes.
+    static func encodeShard(_ shard: [String: String]) -> Data {
+        let sorted = shard.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (n, (key, value)) in sorted.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            key.withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &out) }
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            JSONText.appendString(value, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return Data(out)
     }
 
-    /// - Parameter shape: set to the shard count and the size total, for the next build's patch.
-    func files(shape: inout (shardCount: Int, total: Int)) throws -> [String: Data] {
-        // Tokens of each document, counted in parallel.
-        var perDocument = [[String: Int]](repeating: [:], count: documents.count)
-        perDocument.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-                (base + i).pointee = Self.tokenCounts(of: documents[i])
-            }
-        }
-        var postings: [String: [(doc: Int, tf: Int)]] = [:]
-        for (doc, counts) in perDocument.enumerated() {
-            for (token, tf) in counts { postings[token, default: []].append((doc, tf)) }
-        }
-        let encoded = postings.mapValues { Postings.encode($0, docCount: documents.count) }
-        let total = encoded.reduce(0) { $0 + Self.entrySize(token: $1.key, postings: $1.value) }
-        let shardCount = Self.shardCount(total: total)
-        shape = (shardCount, total)
-        var shards = [[String: String]](repeating: [:], count: shardCount)
-        for (token, list) in encoded {
-            shards[Self.shard(of: token, count: shardCount)][token] = list
-        }
-
-        var files: [String: Data] = [:]
-        for (i, shard) in shards.enumerated() {
-            files["search/shards/\(i).json"] = try Self.encodeShard(shard)
-        }
-        for (i, doc) in documents.enumerated() {
-            files["search/docs/\(i).z"] = try Self.encodeDocument(doc)
-        }
-        files["search/manifest.json"] = try Self.encoder.encode(manifest(shardCount: shardCount))
-        files["search/filters.json"] = try Self.encoder.encode(["agencies": agencyList()])
-        return files
-    }
-
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    static func encodeShard(_ shard: [String: String]) throws -> Data { try encoder.encode(shard) }
-
-    static func encodeDocument(_ doc: SearchDocument) throws -> Data { Deflate.compress(try encoder.encode(doc)) }
+    /// A document file, as `DocumentPipeline` makes it.
+    static func encodeDocument(_ doc: SearchDocument) -> Data { Deflate.compress(doc.json()) }
 
     /// The manifest and the agency filter list, which depend on every document.
     func manifestAndFilters(shardCount: Int) throws -> (manifest: Data, filters: Data) {
-        (try Self.encoder.encode(manifest(shardCount: shardCount)), try Self.encoder.encode(["agencies": agencyList()]))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try encoder.encode(manifest(shardCount: shardCount)), try encoder.encode(["agencies": agencyList()]))
     }
 
     /// A title token (`t:X`) lives in the shard of `X`: a query fetches one shard for both.

@@ -40,10 +40,8 @@ struct SearchStage {
            let state = try patch(documents, documentKeys: documentKeys, previous: previous, generation: generation) {
             return state
         }
-        var shape = (shardCount: 0, total: 0)
-        let files = try SearchIndexBuilder(documents: documents).files(shape: &shape)
-        for path in files.keys.sorted() {
-            try sink.emit(path, files[path]!, key: Self.key(of: path, generation: generation, documentKeys: documentKeys))
+        let shape = try SearchIndexBuilder(documents: documents).write { path, data in
+            try sink.emit(path, data, key: Self.key(of: path, generation: generation, documentKeys: documentKeys))
         }
         return SearchState(shardCount: shape.shardCount, total: shape.total, documents: digest)
     }
@@ -114,7 +112,7 @@ struct SearchStage {
         for index in 0..<previous.shardCount {
             let path = "search/shards/\(index).json"
             if let shard = patched[index] {
-                try sink.emit(path, try SearchIndexBuilder.encodeShard(shard), key: generation)
+                try sink.emit(path, SearchIndexBuilder.encodeShard(shard), key: generation)
             } else if !sink.reuse(path, key: generation) {
                 throw SiteError.output("\(path) 无法从上次的输出中取用")
             }
@@ -123,7 +121,7 @@ struct SearchStage {
         for id in documents.indices {
             let path = "search/docs/\(id).z"
             if changedSet.contains(id) || !sink.reuse(path, key: documentKeys[id]) {
-                try sink.emit(path, try SearchIndexBuilder.encodeDocument(documents[id]), key: documentKeys[id])
+                try sink.emit(path, SearchIndexBuilder.encodeDocument(documents[id]), key: documentKeys[id])
             }
         }
         let (manifest, filters) = try SearchIndexBuilder(documents: documents).manifestAndFilters(shardCount: previous.shardCount)

@@ -26,28 +26,10 @@ enum SearchTokenizer {
         }
     }
 
-    /// Normalises one code point: NFKC, then lower case. Fast paths for ASCII, Han and
-    /// full-width ASCII, which is nearly all report text.
-    @inline(__always)
-    static func normalize(_ s: Unicode.Scalar, into out: inout [Unicode.Scalar]) {
-        let v = s.value
-        if v < 0x80 {
-            out.append((0x41...0x5A).contains(v) ? Unicode.Scalar(v + 0x20)! : s)
-        } else if (0x4E00...0x9FFF).contains(v) {
-            out.append(s)
-        } else if (0xFF01...0xFF5E).contains(v) {
-            let a = v - 0xFEE0
-            out.append((0x41...0x5A).contains(a) ? Unicode.Scalar(a + 0x20)! : Unicode.Scalar(a)!)
-        } else {
-            out.append(contentsOf: String(Character(s)).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
-        }
-    }
-
+    /// Every scalar of `text`, normalised per code point (NFKC, then lower case).
     static func normalized(_ text: String) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
-        for s in text.unicodeScalars { normalize(s, into: &out) }
-        return out
+        var normalizer = ScalarNormalizer()
+        return normalizer.normalized(text).map { Unicode.Scalar(ScalarNormalizer.value($0))! }
     }
 
     static func runs(_ text: String) -> [Run] {
@@ -76,28 +58,23 @@ enum SearchTokenizer {
         return runs
     }
 
-    /// Every token of `text` with its count.
+    /// Every token of `text` with its count, added to `counts` with `prefix` on each: the tokens
+    /// the index gives the text (`SearchIndexBuilder` counts the same way, on integers).
     static func count(_ text: String, prefix: String = "", into counts: inout [String: Int]) {
-        for run in runs(text) {
-            switch run {
-            case .word(let w):
-                counts[prefix + w, default: 0] += 1
-            case .han(let chars):
-                for i in chars.indices {
-                    var token = prefix
-                    token.unicodeScalars.append(chars[i])
-                    counts[token, default: 0] += 1
-                    if i + 1 < chars.count {
-                        token.unicodeScalars.append(chars[i + 1])
-                        counts[token, default: 0] += 1
-                        if i + 2 < chars.count {
-                            token.unicodeScalars.append(chars[i + 2])
-                            counts[token, default: 0] += 1
-                        }
-                    }
-                }
-            }
-        }
+        var counter = TokenCounter()
+        counter.count(text)
+        counter.forEachToken { token, count in counts[prefix + token, default: 0] += count }
+    }
+
+    /// Every token the index holds for `document`, with its count: body, `t:` and filter tokens.
+    /// For re-indexing one document; `SearchIndexBuilder` gives each document exactly these.
+    static func counts(of document: SearchDocument) -> [String: Int] {
+        var counter = TokenCounter()
+        counter.count(document: document)
+        var counts: [String: Int] = [:]
+        counter.forEachToken { token, count in counts[token, default: 0] += count }
+        for token in document.filterTokens { counts[token] = 1 }
+        return counts
     }
 
     /// The tokens a query term looks up: one unigram, one bigram, or every trigram of a Han run.

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Every token of every document with its posting list. Documents are counted elsewhere, in
+/// parallel (`tokens(of:counter:)`), and added here in id order, so the lists grow in order.
+struct InvertedIndex {
+    let docCount: Int
+    /// Token → its list number + 1.
+    let tokens = TokenTable(capacity: 1 << 15)
+    let lists = PostingLists()
+    /// The texts of `.word` and `.filter` keys, by number.
+    private(set) var words: [String] = []
+    private(set) var filters: [String] = []
+    private var wordNumbers: [String: UInt32] = [:]
+    private var filterNumbers: [String: UInt32] = [:]
+
+    /// One document's counted tokens, between the parallel and the sequential step.
+    struct DocumentTokens {
+        var keys: [TokenKey] = []
+        var counts: [UInt32] = []
+        /// The texts of this document's `.word` keys, by their number in the document.
+        var words: [String] = []
+    }
+
+    init(docCount: Int) {
+        self.docCount = docCount
+    }
+
+    static func tokens(of document: SearchDocument, counter: inout TokenCounter) -> DocumentTokens {
+        counter.removeAll()
+        counter.count(document: document)
+        var out = DocumentTokens()
+        out.keys.reserveCapacity(counter.counts.count)
+        out.counts.reserveCapacity(counter.counts.count)
+        for slot in counter.counts.slots {
+            out.keys.append(counter.counts.key(atSlot: Int(slot)))
+            out.counts.append(counter.counts[slot: Int(slot)])
+        }
+        out.words = counter.words
+        return out
+    }
+
+    /// Adds document `id`'s tokens; ids must come in increasing order.
+    mutating func add(_ doc: DocumentTokens, of document: SearchDocument, id: Int32) {
+        // The document's words by their number in the index.
+        let wordNumbers = doc.words.map { Self.intern($0, in: &words, numbers: &self.wordNumbers) }
+        for (key, count) in zip(doc.keys, doc.counts) {
+            var key = key
+            if key.kind == .word {
+                key = TokenKey(kind: .word, payload: UInt64(wordNumbers[Int(key.payload)]), title: key.isTitle)
+            }
+            append(key, doc: id, tf: count)
+        }
+        var seen: [UInt32] = []
+        for token in document.filterTokens {
+            let number = Self.intern(token, in: &filters, numbers: &filterNumbers)
+            if seen.contains(number) { continue }
+            seen.append(number)
+            append(TokenKey(kind: .filter, payload: UInt64(number)), doc: id, tf: 1)
+        }
+    }
+
+    @inline(__always)
+    private mutating func append(_ key: TokenKey, doc: Int32, tf: UInt32) {
+        let slot = tokens.slot(of: key)
+        var list = Int(tokens[slot: slot]) - 1
+        if list < 0 {
+            list = lists.add()
+            tokens[slot: slot] = UInt32(list + 1)
+        }
+        lists.append(doc: doc, tf: tf, to: list)
+    }
+
+    /// The number of `text` in a table of strings keyed by `String` equality.
+    private static func intern(_ text: String, in table: inout [String], numbers: inout [String: UInt32]) -> UInt32 {
+        if let known = numbers[text] { return known }
+        let number = UInt32(table.count)
+        table.append(text)
+        numbers[text] = number
+        return number
+    }
+
+    /// Every token and its list number, in no particular order.
+    func forEachToken(_ body: (TokenKey, Int) -> Void) {
+        for slot in tokens.slots {
+            body(tokens.key(atSlot: Int(slot)), Int(tokens[slot: Int(slot)]) - 1)
+        }
+    }
+}

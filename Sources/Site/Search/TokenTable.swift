@@ -1,0 +1,98 @@
+/// An open-addressing hash map from `TokenKey` to a 32-bit value (a count, or a list number),
+/// with linear probing and a multiplicative hash: much cheaper than a `Dictionary` for the
+/// millions of lookups of indexing. It remembers its keys in insertion order and can be
+/// emptied in time proportional to its size, so one table serves many documents.
+///
+/// A class over raw memory reached through a constant pointer, so the hot loop pays neither
+/// copy-on-write nor dynamic exclusivity checks: each table has one owner (one per thread).
+final class TokenTable {
+    private struct Storage {
+        var keys: UnsafeMutablePointer<UInt64>
+        var values: UnsafeMutablePointer<UInt32>
+        /// Occupied slots, in insertion order; at most half the slots are ever occupied.
+        var occupied: UnsafeMutablePointer<Int32>
+        var count = 0
+        var size: Int
+        var shift: UInt64
+
+        init(capacity: Int) {
+            size = 16
+            while size < capacity * 2 { size <<= 1 }
+            shift = UInt64(64 - size.trailingZeroBitCount)
+            keys = .allocate(capacity: size)
+            keys.initialize(repeating: 0, count: size)
+            values = .allocate(capacity: size)
+            values.initialize(repeating: 0, count: size)
+            occupied = .allocate(capacity: size / 2)
+        }
+
+        func deallocate() {
+            keys.deallocate()
+            values.deallocate()
+            occupied.deallocate()
+        }
+    }
+
+    private let storage: UnsafeMutablePointer<Storage>
+
+    init(capacity: Int = 1024) {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage(capacity: capacity))
+    }
+
+    deinit {
+        storage.pointee.deallocate()
+        storage.deallocate()
+    }
+
+    var count: Int { storage.pointee.count }
+
+    /// Occupied slots, in insertion order.
+    var slots: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: storage.pointee.occupied, count: storage.pointee.count) }
+
+    /// The slot of `key`, added with value 0 if it is new.
+    @inline(__always)
+    func slot(of key: TokenKey) -> Int {
+        if storage.pointee.count * 2 >= storage.pointee.size - 2 { grow() }
+        let keys = storage.pointee.keys
+        let mask = storage.pointee.size - 1
+        var i = Int(truncatingIfNeeded: (key.raw &* 0x9E37_79B9_7F4A_7C15) >> storage.pointee.shift)
+        while true {
+            let k = keys[i]
+            if k == key.raw { return i }
+            if k == 0 {
+                keys[i] = key.raw
+                storage.pointee.occupied[storage.pointee.count] = Int32(i)
+                storage.pointee.count += 1
+                return i
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    subscript(slot slot: Int) -> UInt32 {
+        get { storage.pointee.values[slot] }
+        set { storage.pointee.values[slot] = newValue }
+    }
+
+    @inline(__always)
+    func key(atSlot slot: Int) -> TokenKey { TokenKey(raw: storage.pointee.keys[slot]) }
+
+    func removeAll() {
+        for s in slots {
+            storage.pointee.keys[Int(s)] = 0
+            storage.pointee.values[Int(s)] = 0
+        }
+        storage.pointee.count = 0
+    }
+
+    private func grow() {
+        let old = storage.pointee
+        storage.pointee = Storage(capacity: old.size)
+        for s in UnsafeBufferPointer(start: old.occupied, count: old.count) {
+            self[slot: slot(of: TokenKey(raw: old.keys[Int(s)]))] = old.values[Int(s)]
+        }
+        old.deallocate()
+    }
+}
