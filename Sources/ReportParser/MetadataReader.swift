@@ -12,8 +12,8 @@ struct MetadataReader {
 
     /// `<agency><year>年度<…>政府信息公开工作年度报告`, or the year first (`2019年上海市…`).
     static let titlePattern = try! NSRegularExpression(
-        pattern: #"([^\s，。：:！？；《》“”]{0,60}?)((?:19|20)\d{2})\s*年\s*(?:度)?\s*([^\s，。：:；《》“”]{0,60}?)\s*政府信息公开(?:工作)?(?:年度)?(?:年报|报告)"#)
-    static let yearPattern = try! NSRegularExpression(pattern: #"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"#)
+        pattern: #"([^\s，。：:！？；《》“”]{0,60}?)([1１][9９]\d{2}|[2２][0０]\d{2})\s*年\s*(?:度)?\s*([^\s，。：:；《》“”]{0,60}?)\s*政府信息公开(?:工作)?(?:年度)?(?:年报|报告)"#)
+    static let yearPattern = try! NSRegularExpression(pattern: #"([1１][9９]\d{2}|[2２][0０]\d{2})\s*年\s*[1１]\s*月\s*[1１]\s*日"#)
 
     /// Characters an agency name ends with; a title agency ending otherwise was cut short.
     static let agencyEndings = ["局", "委", "办", "厅", "院", "部", "处", "署", "所", "中心", "站", "队", "会", "室",
@@ -46,7 +46,7 @@ struct MetadataReader {
             let text = (preamble + body.prefix(30)).map(\.text).joined(separator: "\n")
             let ns = text as NSString
             if let m = Self.yearPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
-                year = Int(ns.substring(with: m.range(at: 1)))
+                year = Self.decimalValue(ns.substring(with: m.range(at: 1)))
             }
         }
         if year == nil {
@@ -97,7 +97,20 @@ struct MetadataReader {
         if let cut = agency.lastIndex(where: { "》>›|/".contains($0) }) { agency = String(agency[agency.index(after: cut)...]) }
         var title = AgencyName.normalized(ns.substring(with: m.range))
         if !before.isEmpty, let cut = title.range(of: agency) { title = String(title[cut.lowerBound...]) }
-        return TitleParts(title: title, agency: agency, year: Int(ns.substring(with: m.range(at: 2)))!)
+        // `\d` matches any decimal digit (２０２３, ٢٠٢٣ too), so the year is read digit by digit.
+        guard let year = decimalValue(ns.substring(with: m.range(at: 2))) else { return nil }
+        return TitleParts(title: title, agency: agency, year: year)
+    }
+
+    /// The value of a run of decimal digits of any script; nil if anything else is in it.
+    static func decimalValue(_ digits: String) -> Int? {
+        var value = 0
+        for scalar in digits.unicodeScalars {
+            guard scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue,
+                  value < Int.max / 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return digits.isEmpty ? nil : value
     }
 
     private static let disclosure = Array("政府信息公开".utf8)

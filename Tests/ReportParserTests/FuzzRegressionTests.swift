@@ -22,4 +22,14 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertNil(r.activeDisclosure.number("regulations", "issued"))
         XCTAssertTrue(r.diagnostics.contains { $0.rule == "parse.ambiguous-digits" })
     }
+
+    func testFullWidthYearsInTheTitleAreRead() {
+        // `\d` matched the full-width digits of `20２３`, and reading them as an Int crashed the build.
+        for (title, year) in [("威海市科学技术局20２３年政府信息公开工作年度报告", 2023),
+                              ("威海市科学技术局２０２２年度政府信息公开工作年度报告", 2022)] {
+            let r = ReportParser().parse(text: title + "\n一、总体情况\n本年度无变化。\n", source: "reports/w.txt")
+            XCTAssertEqual(r.year, year, title)
+            XCTAssertEqual(r.agency, "威海市科学技术局", title)
+        }
+    }
 }
