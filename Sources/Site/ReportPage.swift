@@ -1,8 +1,9 @@
 import Foundation
 import Markdown
+import Mustache
 import ReportModel
 
-/// The view model of one report page. Stored properties only: templates read them through `Mirror`.
+/// The view model of one report page. Templates read its stored properties through `child(named:)`.
 struct ReportPage {
     struct SectionView {
         var number: Int
@@ -109,4 +110,76 @@ struct SiteView {
     var language: String
     var footer: String
     var generator: String
+}
+
+// Template lookups without Mirror: see the note above `HomePage`'s conformance in Pages.swift.
+
+extension ReportPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "frame": frame
+        case "title": title
+        case "agency": agency
+        case "agencyLink": agencyLink
+        case "year": year
+        case "region": region
+        case "regionLink": regionLink
+        case "hasRegion": hasRegion
+        case "template": template
+        case "published": published
+        case "sourceURL": sourceURL
+        case "sourcePath": sourcePath
+        case "sourceLink": sourceLink
+        case "jsonLink": jsonLink
+        case "previous": previous
+        case "next": next
+        case "sections": sections
+        case "diagnostics": diagnostics
+        case "hasDiagnostics": hasDiagnostics
+        case "errorCount": errorCount
+        case "warningCount": warningCount
+        default: nil
+        }
+    }
+}
+
+extension ReportPage.SectionView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "anchor": anchor
+        case "heading": heading
+        case "html": html
+        case "table": table
+        default: nil
+        }
+    }
+}
+
+extension ReportPage.DiagnosticView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "anchor": anchor
+        case "severity": severity
+        case "severityLabel": severityLabel
+        case "rule": rule
+        case "message": message
+        case "location": location
+        default: nil
+        }
+    }
+}
+
+extension SiteView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "language": language
+        case "footer": footer
+        case "generator": generator
+        default: nil
+        }
+    }
 }

@@ -139,7 +139,7 @@ struct SiteRenderer {
         Array(Set(catalog.reports.compactMap(\.year))).sorted()
     }
 
-    private func agencyPage(_ agency: Catalog.Agency, regionSlug: String?) -> AgencyPage {
+    func agencyPage(_ agency: Catalog.Agency, regionSlug: String?) -> AgencyPage {
         let route = Routes.agency(agency.slug)
         let rows = agency.reports.map { report in
             ComparisonTable.Row(label: "\(report.year.map(String.init) ?? "—")年",
@@ -182,7 +182,7 @@ struct SiteRenderer {
         }.joined(separator: "；")
     }
 
-    private func yearPage(_ year: Int, catalog: Catalog, previous: Int?, next: Int?) -> YearPage {
+    func yearPage(_ year: Int, catalog: Catalog, previous: Int?, next: Int?) -> YearPage {
         let route = Routes.year(year)
         let reports = catalog.reports.filter { $0.year == year }
         let rows = reports.map { report in
@@ -198,7 +198,7 @@ struct SiteRenderer {
             next: next.map { LinkView(label: "\($0)年", href: Routes.link(from: route, to: Routes.year($0))) })
     }
 
-    private func regionPage(_ region: RegionTree.Region, regions: RegionTree, catalog: Catalog) -> RegionPage {
+    func regionPage(_ region: RegionTree.Region, regions: RegionTree, catalog: Catalog) -> RegionPage {
         let route = Routes.region(region.slug)
         let agencies = catalog.agencies.filter { region.agencySlugs.contains($0.slug) }
         let reports = agencies.flatMap(\.reports)
@@ -229,7 +229,7 @@ struct SiteRenderer {
             })
     }
 
-    private func homePage(_ catalog: Catalog, regions: RegionTree, years: [Int]) -> HomePage {
+    func homePage(_ catalog: Catalog, regions: RegionTree, years: [Int]) -> HomePage {
         let route = Routes.home
         let latest = years.last
         let latestReports = catalog.reports.filter { $0.year == latest }
