@@ -20,29 +20,32 @@ enum ComparisonTable {
             html += #"<th scope="col" title="\#(HTML.escape(figure.label))">\#(HTML.escape(figure.short))</th>"#
         }
         html += #"<th scope="col" title="予以公开 ÷ 办理结果总计">全部公开率</th></tr></thead><tbody>"#
-        for row in rows {
-            let name = row.link.map { #"<a href="\#(HTML.escape($0))">\#(HTML.escape(row.label))</a>"# } ?? HTML.escape(row.label)
+        // Each figure of each row, worked out once: the rows and the totals both need them.
+        let figureValues = rows.map { row in figures.map { $0.value(row.report) } }
+        for (row, rowValues) in zip(rows, figureValues) {
+            let label = HTML.escape(row.label)
+            let name = row.link.map { #"<a href="\#(HTML.escape($0))">\#(label)</a>"# } ?? label
             let note = row.note.map { #" <small>\#(HTML.escape($0))</small>"# } ?? ""
-            html += #"<tr><th scope="row" data-sort="\#(HTML.escape(row.label))">\#(name)\#(note)</th>"#
-            for figure in figures { html += cell(figure.value(row.report)) }
+            html += #"<tr><th scope="row" data-sort="\#(label)">\#(name)\#(note)</th>"#
+            for value in rowValues { html += cell(value) }
             let share = KeyFigures.grantedShare(row.report)
-            html += #"<td data-sort="\#(share.map { "\($0)" } ?? "")">\#(KeyFigures.percent(share))</td></tr>"#
+            html += #"<td data-sort="\#(share.map(HTML.format) ?? "")">\#(KeyFigures.percent(share))</td></tr>"#
         }
         html += "</tbody>"
         if totals && !rows.isEmpty {
             html += #"<tfoot><tr><th scope="row">合计（\#(rows.count)份）</th>"#
             var incomplete = false
-            for figure in figures {
-                let values = rows.map { figure.value($0.report) }
+            for index in figures.indices {
+                let values = figureValues.map { $0[index] }
                 let known = values.compactMap { $0 }
                 let sum = known.reduce(Decimal(0), +)
                 if known.isEmpty {
                     html += #"<td class="missing">—</td>"#
                 } else if known.count < values.count {
                     incomplete = true
-                    html += #"<td class="partial" title="有\#(values.count - known.count)份报告缺少此项">\#(HTML.escape(HTML.format(sum)))*</td>"#
+                    html += #"<td class="partial" title="有\#(values.count - known.count)份报告缺少此项">\#(HTML.format(sum))*</td>"#
                 } else {
-                    html += "<td>\(HTML.escape(HTML.format(sum)))</td>"
+                    html += "<td>\(HTML.format(sum))</td>"
                 }
             }
             let pairs = rows.compactMap { row -> (Decimal, Decimal)? in
@@ -62,6 +65,7 @@ enum ComparisonTable {
 
     private static func cell(_ value: Decimal?) -> String {
         guard let value else { return #"<td class="missing" data-sort="" title="缺失">—</td>"# }
-        return #"<td data-sort="\#(value)">\#(HTML.escape(HTML.format(value)))</td>"#
+        let text = HTML.format(value)  // digits, sign and point only: nothing to escape
+        return #"<td data-sort="\#(text)">\#(text)</td>"#
     }
 }

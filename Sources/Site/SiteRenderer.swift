@@ -200,7 +200,8 @@ struct SiteRenderer {
 
     func regionPage(_ region: RegionTree.Region, regions: RegionTree, catalog: Catalog) -> RegionPage {
         let route = Routes.region(region.slug)
-        let agencies = catalog.agencies.filter { region.agencySlugs.contains($0.slug) }
+        let slugs = Set(region.agencySlugs)
+        let agencies = catalog.agencies.filter { slugs.contains($0.slug) }
         let reports = agencies.flatMap(\.reports)
         let years = Array(Set(reports.compactMap(\.year))).sorted(by: >)
         var crumbs: [(String, String)] = [("地区", Routes.regions)]

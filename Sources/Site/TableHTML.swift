@@ -3,6 +3,9 @@ import ReportModel
 /// The three report tables as HTML shaped like the national template: grouped headers and
 /// row groups with rowspan/colspan, captions, and scoped header cells.
 enum TableHTML {
+    // Cells are read through `table.values[row]` once per row: `table[row, column]` looks the
+    // row up again for every cell, and string hashing is much of these tables' cost.
+
     /// Findings by the place of the value they concern, so the cell can point at them.
     struct Marks {
         var byLocation: [SourceLocation: [Int]] = [:]
@@ -11,11 +14,17 @@ enum TableHTML {
             for (i, d) in diagnostics.enumerated() { byLocation[d.location, default: []].append(i + 1) }
         }
 
-        func cell(_ value: TableValue) -> String {
-            guard let location = value.location, let numbers = byLocation[location] else { return HTML.cell(value.number) }
+        /// The cell of `value`; `colspan` above 1 becomes the first attribute.
+        func cell(_ value: TableValue, colspan: Int = 1) -> String {
+            let open = colspan > 1 ? #"<td colspan="\#(colspan)""# : "<td"
+            // Most reports have no findings: skip hashing the location then.
+            guard !byLocation.isEmpty, let location = value.location, let numbers = byLocation[location] else {
+                guard let number = value.number else { return open + #" class="missing" title="缺失">—</td>"# }
+                return open + ">" + HTML.format(number) + "</td>"
+            }
             let refs = numbers.map { ##"<a class="finding-ref" href="#finding-\##($0)" aria-label="核对发现\##($0)">[\##($0)]</a>"## }.joined()
-            let text = value.number.map { HTML.escape(HTML.format($0)) } ?? "—"
-            return #"<td class="flagged\#(value.number == nil ? " missing" : "")">\#(text)<sup>\#(refs)</sup></td>"#
+            let text = value.number.map(HTML.format) ?? "—"
+            return open + #" class="flagged\#(value.number == nil ? " missing" : "")">\#(text)<sup>\#(refs)</sup></td>"#
         }
     }
 
@@ -36,10 +45,10 @@ enum TableHTML {
                 html += "</tr>"
             }
             html += #"<tr><th scope="row">\#(HTML.escape(row.label))</th>"#
+            let cells = table.values[row.key]
             for (i, key) in row.columns.enumerated() {
                 let span = i == row.columns.count - 1 ? width - row.columns.count : 1
-                let cell = marks.cell(table[row.key, key])
-                html += span > 1 ? cell.replacingOccurrences(of: "<td", with: "<td colspan=\"\(span)\"") : cell
+                html += marks.cell(cells?[key] ?? .missing, colspan: span)
             }
             html += "</tr>"
         }
@@ -54,7 +63,10 @@ enum TableHTML {
         html += "<tr>" + ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map { #"<th scope="col">\#($0)</th>"# }.joined() + "</tr>"
         html += "</thead><tbody>"
         func values(_ key: String) -> String {
-            TableShape.applicantColumns.map { marks.cell(table[key, $0.key]) }.joined()
+            let cells = table.values[key]  // one row lookup, then one per column
+            var html = ""
+            for column in TableShape.applicantColumns { html += marks.cell(cells?[column.key] ?? .missing) }
+            return html
         }
         let results = shape.rows.filter { $0.group != nil }
         var seenGroups: Set<String> = []
@@ -91,7 +103,8 @@ enum TableHTML {
         html += "<tr>" + (columns + columns).map { #"<th scope="col">\#($0.label)</th>"# }.joined() + "</tr>"
         html += "</thead><tbody><tr>"
         for row in table.shape.rows {
-            html += row.columns.map { marks.cell(table[row.key, $0]) }.joined()
+            let cells = table.values[row.key]
+            for column in row.columns { html += marks.cell(cells?[column] ?? .missing) }
         }
         return html + "</tr></tbody></table>"
     }
