@@ -12,7 +12,9 @@ enum ComparisonTable {
         var report: Report
     }
 
-    static func html(caption: String, firstColumn: String, rows: [Row], totals: Bool, id: String) -> String {
+    /// - Parameter parallelRows: tables with at least this many rows are built on every core.
+    static func html(caption: String, firstColumn: String, rows: [Row], totals: Bool, id: String,
+                     parallelRows: Int = parallelRows) -> String {
         let figures = KeyFigures.all
         var html = #"<table class="comparison sortable" id="\#(id)"><caption>\#(HTML.escape(caption))</caption><thead><tr>"#
         html += #"<th scope="col">\#(HTML.escape(firstColumn))</th>"#
@@ -20,17 +22,9 @@ enum ComparisonTable {
             html += #"<th scope="col" title="\#(HTML.escape(figure.label))">\#(HTML.escape(figure.short))</th>"#
         }
         html += #"<th scope="col" title="予以公开 ÷ 办理结果总计">全部公开率</th></tr></thead><tbody>"#
-        // Each figure of each row, worked out once: the rows and the totals both need them.
-        let figureValues = rows.map { row in figures.map { $0.value(row.report) } }
-        for (row, rowValues) in zip(rows, figureValues) {
-            let label = HTML.escape(row.label)
-            let name = row.link.map { #"<a href="\#(HTML.escape($0))">\#(label)</a>"# } ?? label
-            let note = row.note.map { #" <small>\#(HTML.escape($0))</small>"# } ?? ""
-            html += #"<tr><th scope="row" data-sort="\#(label)">\#(name)\#(note)</th>"#
-            for value in rowValues { html += cell(value) }
-            let share = KeyFigures.grantedShare(row.report)
-            html += #"<td data-sort="\#(share.map(HTML.format) ?? "")">\#(KeyFigures.percent(share))</td></tr>"#
-        }
+        let body = bodyRows(rows, figures: figures, parallelRows: parallelRows)
+        for row in body { html += row.html }
+        let figureValues = body.map(\.values)
         html += "</tbody>"
         if totals && !rows.isEmpty {
             html += #"<tfoot><tr><th scope="row">合计（\#(rows.count)份）</th>"#
@@ -62,6 +56,34 @@ enum ComparisonTable {
         }
         return html + "</table>"
     }
+
+    /// Each row's `<tr>` and figure values (the totals need them too), worked out once. The
+    /// tables of year and large region pages have thousands of rows: those are shared out over
+    /// every core (those pages are built one after another), in order.
+    private static func bodyRows(_ rows: [Row], figures: [KeyFigures.Figure],
+                                 parallelRows: Int) -> [(html: String, values: [Decimal?])] {
+        func body(_ row: Row) -> (html: String, values: [Decimal?]) {
+            let values = figures.map { $0.value(row.report) }
+            let label = HTML.escape(row.label)
+            let name = row.link.map { #"<a href="\#(HTML.escape($0))">\#(label)</a>"# } ?? label
+            let note = row.note.map { #" <small>\#(HTML.escape($0))</small>"# } ?? ""
+            var html = #"<tr><th scope="row" data-sort="\#(label)">\#(name)\#(note)</th>"#
+            for value in values { html += cell(value) }
+            let share = KeyFigures.grantedShare(row.report)
+            html += #"<td data-sort="\#(share.map(HTML.format) ?? "")">\#(KeyFigures.percent(share))</td></tr>"#
+            return (html, values)
+        }
+        guard rows.count >= parallelRows else { return rows.map(body) }
+        var out = [(html: String, values: [Decimal?])](repeating: ("", []), count: rows.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: rows.count) { i in (base + i).pointee = body(rows[i]) }
+        }
+        return out
+    }
+
+    /// Below this many rows a table is built on the calling thread.
+    static let parallelRows = 200
 
     private static func cell(_ value: Decimal?) -> String {
         guard let value else { return #"<td class="missing" data-sort="" title="缺失">—</td>"# }

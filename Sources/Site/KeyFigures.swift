@@ -17,7 +17,8 @@ struct KeyFigures {
     }
 
     static func rows(_ report: Report, prefix: String) -> [String] {
-        report.applications.shape.rows.map(\.key).filter { $0.hasPrefix(prefix + ".") || $0 == prefix }
+        let dotted = prefix + "."
+        return report.applications.shape.rows.compactMap { $0.key == prefix || $0.key.hasPrefix(dotted) ? $0.key : nil }
     }
 
     static func review(_ report: Report, _ rows: [String], _ column: String) -> Decimal? {

@@ -26,7 +26,8 @@ struct PageFrame {
         self.root = root
         pageTitle = title
         self.description = description ?? site.description
-        func link(_ target: String) -> String { Routes.link(from: route, to: target) }
+        // `Routes.link(from: route, to:)`, with the root worked out once instead of per link.
+        func link(_ target: String) -> String { root + target + "index.html" }
         let section = route.split(separator: "/").first.map(String.init) ?? ""
         nav = [
             Link(label: "首页", href: link(Routes.home), current: route.isEmpty),

@@ -53,3 +53,20 @@ final class NumberTextTests: XCTestCase {
         }
     }
 }
+
+/// A comparison table built on every core is the one built on one thread, rows in order.
+final class ComparisonTableTests: XCTestCase {
+    func testParallelRowsMatchSerialRows() {
+        let reports = TemplateKeyTests.catalog.reports
+        XCTAssertFalse(reports.isEmpty)
+        let rows = (0..<(ComparisonTable.parallelRows + 50)).map { i in
+            ComparisonTable.Row(label: "机关\(i)", link: i % 3 == 0 ? nil : "r/\(i)/", note: i % 2 == 0 ? "注\(i)" : nil,
+                                report: reports[i % reports.count])
+        }
+        let parallel = ComparisonTable.html(caption: "表", firstColumn: "机关", rows: rows, totals: true, id: "t")
+        let serial = ComparisonTable.html(caption: "表", firstColumn: "机关", rows: rows, totals: true, id: "t",
+                                          parallelRows: .max)
+        XCTAssertEqual(parallel, serial)
+        XCTAssertTrue(parallel.contains(#"data-sort="机关\#(rows.count - 1)""#))
+    }
+}

@@ -8,15 +8,18 @@ import XCTest
 /// so a property added to a view model but not to its `child(named:)` fails here instead of
 /// rendering as empty text.
 final class TemplateKeyTests: XCTestCase {
-    static var models: [(String, Any)] = {
-        let root = BuildTests.root
+    /// The reports of the fixtures, and one file that is no report (listed as unpublished).
+    static let catalog: Catalog = {
         var sources: [SourceFile] = []
         for content in ["Content", "Tests/Fixtures/portal", "Tests/Fixtures/hostile"] {
-            sources += (try? ContentLoader.reportFiles(in: root.appendingPathComponent(content))) ?? []
+            sources += (try? ContentLoader.reportFiles(in: BuildTests.root.appendingPathComponent(content))) ?? []
         }
-        // Not a report: the home page lists it as unpublished.
         sources.append(SourceFile(path: "reports/zz-not-a-report.txt", data: Data("会议纪要\n".utf8)))
-        let catalog = SiteBuilder.analyze(sources).catalog
+        return SiteBuilder.analyze(sources).catalog
+    }()
+
+    static var models: [(String, Any)] = {
+        let root = BuildTests.root
         var config = SiteConfig()
         config.footer = "页脚"
         config.baseURL = "https://example.gov.cn/"
