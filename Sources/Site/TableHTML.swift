@@ -14,17 +14,25 @@ enum TableHTML {
             for (i, d) in diagnostics.enumerated() { byLocation[d.location, default: []].append(i + 1) }
         }
 
-        /// The cell of `value`; `colspan` above 1 becomes the first attribute.
-        func cell(_ value: TableValue, colspan: Int = 1) -> String {
-            let open = colspan > 1 ? #"<td colspan="\#(colspan)""# : "<td"
+        /// Appends the cell of `value` to `html` (no intermediate strings: tables have hundreds
+        /// of cells); `colspan` above 1 becomes the first attribute.
+        func appendCell(_ value: TableValue, colspan: Int = 1, to html: inout String) {
+            html += "<td"
+            if colspan > 1 { html += #" colspan=""# + String(colspan) + "\"" }
             // Most reports have no findings: skip hashing the location then.
             guard !byLocation.isEmpty, let location = value.location, let numbers = byLocation[location] else {
-                guard let number = value.number else { return open + #" class="missing" title="缺失">—</td>"# }
-                return open + ">" + HTML.format(number) + "</td>"
+                if let number = value.number {
+                    html += ">"
+                    html += HTML.format(number)
+                    html += "</td>"
+                } else {
+                    html += #" class="missing" title="缺失">—</td>"#
+                }
+                return
             }
             let refs = numbers.map { ##"<a class="finding-ref" href="#finding-\##($0)" aria-label="核对发现\##($0)">[\##($0)]</a>"## }.joined()
             let text = value.number.map(HTML.format) ?? "—"
-            return open + #" class="flagged\#(value.number == nil ? " missing" : "")">\#(text)<sup>\#(refs)</sup></td>"#
+            html += #" class="flagged\#(value.number == nil ? " missing" : "")">\#(text)<sup>\#(refs)</sup></td>"#
         }
     }
 
@@ -48,7 +56,7 @@ enum TableHTML {
             let cells = table.values[row.key]
             for (i, key) in row.columns.enumerated() {
                 let span = i == row.columns.count - 1 ? width - row.columns.count : 1
-                html += marks.cell(cells?[key] ?? .missing, colspan: span)
+                marks.appendCell(cells?[key] ?? .missing, colspan: span, to: &html)
             }
             html += "</tr>"
         }
@@ -62,18 +70,18 @@ enum TableHTML {
         html += #"<tr><th rowspan="2" scope="col">自然人</th><th colspan="5" scope="colgroup">法人或其他组织</th><th rowspan="2" scope="col">总计</th></tr>"#
         html += "<tr>" + ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map { #"<th scope="col">\#($0)</th>"# }.joined() + "</tr>"
         html += "</thead><tbody>"
-        func values(_ key: String) -> String {
+        func appendValues(_ key: String) {
             let cells = table.values[key]  // one row lookup, then one per column
-            var html = ""
-            for column in TableShape.applicantColumns { html += marks.cell(cells?[column.key] ?? .missing) }
-            return html
+            for column in TableShape.applicantColumns { marks.appendCell(cells?[column.key] ?? .missing, to: &html) }
         }
         let results = shape.rows.filter { $0.group != nil }
         var seenGroups: Set<String> = []
         for row in shape.rows {
             html += "<tr>"
             guard let group = row.group else {
-                html += #"<th colspan="3" scope="row">\#(HTML.escape(row.label))</th>\#(values(row.key))</tr>"#
+                html += #"<th colspan="3" scope="row">\#(HTML.escape(row.label))</th>"#
+                appendValues(row.key)
+                html += "</tr>"
                 continue
             }
             if row.key == results.first?.key {
@@ -89,7 +97,8 @@ enum TableHTML {
                 }
                 html += #"<th scope="row">\#(HTML.escape(row.label))</th>"#
             }
-            html += values(row.key) + "</tr>"
+            appendValues(row.key)
+            html += "</tr>"
         }
         return html + "</tbody></table>"
     }
@@ -104,7 +113,7 @@ enum TableHTML {
         html += "</thead><tbody><tr>"
         for row in table.shape.rows {
             let cells = table.values[row.key]
-            for column in row.columns { html += marks.cell(cells?[column] ?? .missing) }
+            for column in row.columns { marks.appendCell(cells?[column] ?? .missing, to: &html) }
         }
         return html + "</tr></tbody></table>"
     }
