@@ -73,13 +73,7 @@ enum ComparisonTable {
             html += #"<td data-sort="\#(share.map(HTML.format) ?? "")">\#(KeyFigures.percent(share))</td></tr>"#
             return (html, values)
         }
-        guard rows.count >= parallelRows else { return rows.map(body) }
-        var out = [(html: String, values: [Decimal?])](repeating: ("", []), count: rows.count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: rows.count) { i in (base + i).pointee = body(rows[i]) }
-        }
-        return out
+        return rows.count >= parallelRows ? rows.concurrentMap(body) : rows.map(body)
     }
 
     /// Below this many rows a table is built on the calling thread.
@@ -89,5 +83,17 @@ enum ComparisonTable {
         guard let value else { return #"<td class="missing" data-sort="" title="缺失">—</td>"# }
         let text = HTML.format(value)  // digits, sign and point only: nothing to escape
         return #"<td data-sort="\#(text)">\#(text)</td>"#
+    }
+}
+
+extension Array {
+    /// `map` with the elements shared out over every core; the results keep the order.
+    func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
+        var out = [T?](repeating: nil, count: count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: count) { i in (base + i).pointee = transform(self[i]) }
+        }
+        return out.map { $0! }
     }
 }

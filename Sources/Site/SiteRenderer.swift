@@ -202,8 +202,17 @@ struct SiteRenderer {
         let route = Routes.region(region.slug)
         let slugs = Set(region.agencySlugs)
         let agencies = catalog.agencies.filter { slugs.contains($0.slug) }
-        let reports = agencies.flatMap(\.reports)
-        let years = Array(Set(reports.compactMap(\.year))).sorted(by: >)
+        // The table rows of each year in one pass, in agency then report order: copying a
+        // report (many reference-counted fields) is much of the cost of these pages.
+        var rowsByYear: [Int: [ComparisonTable.Row]] = [:]
+        for agency in agencies {
+            for report in agency.reports {
+                guard let year = report.year else { continue }
+                rowsByYear[year, default: []].append(ComparisonTable.Row(
+                    label: report.agency, link: Routes.link(from: route, to: Routes.report(report)), report: report))
+            }
+        }
+        let years = rowsByYear.keys.sorted(by: >)
         var crumbs: [(String, String)] = [("地区", Routes.regions)]
         for depth in stride(from: 1, to: region.chain.count, by: 1) {
             if let r = regions[Array(region.chain.prefix(depth))] { crumbs.append((r.name, Routes.region(r.slug))) }
@@ -220,13 +229,11 @@ struct SiteRenderer {
             hasChildren: !region.children.isEmpty,
             agencies: agencies.map { LinkView(label: $0.name, href: Routes.link(from: route, to: Routes.agency($0.slug)),
                                               note: $0.region.joined(separator: " › ")) },
-            yearTables: years.map { year in
-                let rows = reports.filter { $0.year == year }.map { report in
-                    ComparisonTable.Row(label: report.agency, link: Routes.link(from: route, to: Routes.report(report)), report: report)
-                }
-                return RegionPage.YearTable(year: year, table: ComparisonTable.html(
+            // Region pages are built one after another: their year tables share out the cores.
+            yearTables: years.concurrentMap { year in
+                RegionPage.YearTable(year: year, table: ComparisonTable.html(
                     caption: "\(region.name)\(year)年各机关主要数据（合计为本地区汇总）", firstColumn: "机关",
-                    rows: rows, totals: true, id: "region-\(year)"))
+                    rows: rowsByYear[year]!, totals: true, id: "region-\(year)"))
             })
     }
 
