@@ -184,15 +184,16 @@ struct SiteRenderer {
 
     func yearPage(_ year: Int, catalog: Catalog, previous: Int?, next: Int?) -> YearPage {
         let route = Routes.year(year)
-        let reports = catalog.reports.filter { $0.year == year }
-        let rows = reports.map { report in
-            ComparisonTable.Row(label: report.agency, link: Routes.link(from: route, to: Routes.report(report)),
-                                note: report.region.joined(separator: " › "), report: report)
+        // Rows straight from the catalog: each report copied once (see regionPage).
+        var rows: [ComparisonTable.Row] = []
+        for report in catalog.reports where report.year == year {
+            rows.append(ComparisonTable.Row(label: report.agency, link: Routes.link(from: route, to: Routes.report(report)),
+                                            note: report.region.joined(separator: " › "), report: report))
         }
         return YearPage(
             frame: PageFrame(site: site, route: route, title: "\(year)年", breadcrumbs: [("年度", Routes.years)],
                              scripts: ["sort.js"]),
-            year: year, reportCount: reports.count,
+            year: year, reportCount: rows.count,
             table: ComparisonTable.html(caption: "\(year)年各机关主要数据", firstColumn: "机关", rows: rows, totals: true, id: "year-\(year)"),
             previous: previous.map { LinkView(label: "\($0)年", href: Routes.link(from: route, to: Routes.year($0))) },
             next: next.map { LinkView(label: "\($0)年", href: Routes.link(from: route, to: Routes.year($0))) })
