@@ -39,7 +39,19 @@ public struct ReportTable: Hashable, Sendable {
 
     public func number(_ row: String, _ column: String) -> Decimal? { self[row, column].number }
 
-    /// Row → column → value: every cell, by key.
+    /// One row's cells, looked up by column key: the row is found once, not once per cell.
+    public struct RowCells {
+        let positions: [String: Int]
+        let cells: [TableValue]
+
+        public subscript(column: String) -> TableValue? { positions[column].map { cells[$0] } }
+    }
+
+    public func cells(inRow key: String) -> RowCells? {
+        shape.positions[key].map { RowCells(positions: $0, cells: cells) }
+    }
+
+    /// Row → column → value: every cell, by key (builds dictionaries: not for hot paths).
     public var values: [String: [String: TableValue]] {
         var out: [String: [String: TableValue]] = [:]
         for row in shape.rows {

@@ -12,7 +12,9 @@ enum ComparisonTable {
         var report: Report
     }
 
-    static func html(caption: String, firstColumn: String, rows: [Row], totals: Bool, id: String) -> String {
+    /// - Parameter parallelRows: tables with at least this many rows are built on every core.
+    static func html(caption: String, firstColumn: String, rows: [Row], totals: Bool, id: String,
+                     parallelRows: Int = parallelRows) -> String {
         let figures = KeyFigures.all
         var html = #"<table class="comparison sortable" id="\#(id)"><caption>\#(HTML.escape(caption))</caption><thead><tr>"#
         html += #"<th scope="col">\#(HTML.escape(firstColumn))</th>"#
@@ -20,29 +22,24 @@ enum ComparisonTable {
             html += #"<th scope="col" title="\#(HTML.escape(figure.label))">\#(HTML.escape(figure.short))</th>"#
         }
         html += #"<th scope="col" title="予以公开 ÷ 办理结果总计">全部公开率</th></tr></thead><tbody>"#
-        for row in rows {
-            let name = row.link.map { #"<a href="\#(HTML.escape($0))">\#(HTML.escape(row.label))</a>"# } ?? HTML.escape(row.label)
-            let note = row.note.map { #" <small>\#(HTML.escape($0))</small>"# } ?? ""
-            html += #"<tr><th scope="row" data-sort="\#(HTML.escape(row.label))">\#(name)\#(note)</th>"#
-            for figure in figures { html += cell(figure.value(row.report)) }
-            let share = KeyFigures.grantedShare(row.report)
-            html += #"<td data-sort="\#(share.map { "\($0)" } ?? "")">\#(KeyFigures.percent(share))</td></tr>"#
-        }
+        let body = bodyRows(rows, figures: figures, parallelRows: parallelRows)
+        for row in body { html += row.html }
+        let figureValues = body.map(\.values)
         html += "</tbody>"
         if totals && !rows.isEmpty {
             html += #"<tfoot><tr><th scope="row">合计（\#(rows.count)份）</th>"#
             var incomplete = false
-            for figure in figures {
-                let values = rows.map { figure.value($0.report) }
+            for index in figures.indices {
+                let values = figureValues.map { $0[index] }
                 let known = values.compactMap { $0 }
                 let sum = known.reduce(Decimal(0), +)
                 if known.isEmpty {
                     html += #"<td class="missing">—</td>"#
                 } else if known.count < values.count {
                     incomplete = true
-                    html += #"<td class="partial" title="有\#(values.count - known.count)份报告缺少此项">\#(HTML.escape(HTML.format(sum)))*</td>"#
+                    html += #"<td class="partial" title="有\#(values.count - known.count)份报告缺少此项">\#(HTML.format(sum))*</td>"#
                 } else {
-                    html += "<td>\(HTML.escape(HTML.format(sum)))</td>"
+                    html += "<td>\(HTML.format(sum))</td>"
                 }
             }
             let pairs = rows.compactMap { row -> (Decimal, Decimal)? in
@@ -60,8 +57,43 @@ enum ComparisonTable {
         return html + "</table>"
     }
 
+    /// Each row's `<tr>` and figure values (the totals need them too), worked out once. The
+    /// tables of year and large region pages have thousands of rows: those are shared out over
+    /// every core (those pages are built one after another), in order.
+    private static func bodyRows(_ rows: [Row], figures: [KeyFigures.Figure],
+                                 parallelRows: Int) -> [(html: String, values: [Decimal?])] {
+        func body(_ row: Row) -> (html: String, values: [Decimal?]) {
+            let values = figures.map { $0.value(row.report) }
+            let label = HTML.escape(row.label)
+            let name = row.link.map { #"<a href="\#(HTML.escape($0))">\#(label)</a>"# } ?? label
+            let note = row.note.map { #" <small>\#(HTML.escape($0))</small>"# } ?? ""
+            var html = #"<tr><th scope="row" data-sort="\#(label)">\#(name)\#(note)</th>"#
+            for value in values { html += cell(value) }
+            let share = KeyFigures.grantedShare(row.report)
+            html += #"<td data-sort="\#(share.map(HTML.format) ?? "")">\#(KeyFigures.percent(share))</td></tr>"#
+            return (html, values)
+        }
+        return rows.count >= parallelRows ? rows.concurrentMap(body) : rows.map(body)
+    }
+
+    /// Below this many rows a table is built on the calling thread.
+    static let parallelRows = 200
+
     private static func cell(_ value: Decimal?) -> String {
         guard let value else { return #"<td class="missing" data-sort="" title="缺失">—</td>"# }
-        return #"<td data-sort="\#(value)">\#(HTML.escape(HTML.format(value)))</td>"#
+        let text = HTML.format(value)  // digits, sign and point only: nothing to escape
+        return #"<td data-sort="\#(text)">\#(text)</td>"#
+    }
+}
+
+extension Array {
+    /// `map` with the elements shared out over every core; the results keep the order.
+    func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
+        var out = [T?](repeating: nil, count: count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: count) { i in (base + i).pointee = transform(self[i]) }
+        }
+        return out.map { $0! }
     }
 }

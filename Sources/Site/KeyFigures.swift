@@ -13,22 +13,24 @@ struct KeyFigures {
     }
 
     static func total(_ report: Report, _ rows: [String]) -> Decimal? {
-        var sum: Decimal = 0
-        for row in rows {
-            guard let n = report.applications.number(row, "total") else { return nil }
-            sum += n
-        }
-        return sum
+        sum(report.applications, rows, "total")
     }
 
     static func rows(_ report: Report, prefix: String) -> [String] {
-        report.applications.shape.rows.map(\.key).filter { $0.hasPrefix(prefix + ".") || $0 == prefix }
+        let dotted = prefix + "."
+        return report.applications.shape.rows.compactMap { $0.key == prefix || $0.key.hasPrefix(dotted) ? $0.key : nil }
     }
 
     static func review(_ report: Report, _ rows: [String], _ column: String) -> Decimal? {
+        sum(report.reviewLitigation, rows, column)
+    }
+
+    /// The sum of one column over `rows`; nil when a cell is missing. Reads the row's cells
+    /// once: `table[row, column]` would look the cell up twice.
+    private static func sum(_ table: ReportTable, _ rows: [String], _ column: String) -> Decimal? {
         var sum: Decimal = 0
         for row in rows {
-            guard let n = report.reviewLitigation.number(row, column) else { return nil }
+            guard let n = table.cells(inRow: row)?[column]?.number else { return nil }
             sum += n
         }
         return sum
@@ -63,6 +65,16 @@ struct KeyFigures {
         var rounded = Decimal()
         var scaled = value * 1000
         NSDecimalRound(&rounded, &scaled, 0, .plain)
-        return "\(rounded / 10)%"
+        return tenths(rounded) + "%"
+    }
+
+    /// `"\(tenths / 10)"` for a whole number of tenths (505 → `50.5`, 1000 → `100`), without
+    /// Decimal's slow division and description.
+    static func tenths(_ tenths: Decimal) -> String {
+        guard let whole = HTML.wholeNumber(tenths) else { return "\(tenths / 10)" }
+        let magnitude = whole.magnitude
+        var text = String(magnitude / 10)
+        if magnitude % 10 != 0 { text += "." + String(magnitude % 10) }
+        return whole < 0 ? "-" + text : text
     }
 }

@@ -1,5 +1,7 @@
+import Mustache
+
 /// What the layout template needs on every page: the site, the way back to the root, the
-/// navigation and the breadcrumbs. Stored properties only (templates read them through Mirror).
+/// navigation and the breadcrumbs. Templates read its stored properties through `child(named:)`.
 struct PageFrame {
     struct Link {
         var label: String
@@ -24,7 +26,8 @@ struct PageFrame {
         self.root = root
         pageTitle = title
         self.description = description ?? site.description
-        func link(_ target: String) -> String { Routes.link(from: route, to: target) }
+        // `Routes.link(from: route, to:)`, with the root worked out once instead of per link.
+        func link(_ target: String) -> String { root + target + "index.html" }
         let section = route.split(separator: "/").first.map(String.init) ?? ""
         nav = [
             Link(label: "首页", href: link(Routes.home), current: route.isEmpty),
@@ -53,4 +56,56 @@ struct LinkView {
 struct FigureView {
     var label: String
     var value: String
+}
+
+// Template lookups without Mirror: see the note above `HomePage`'s conformance in Pages.swift.
+
+extension PageFrame: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "root": root
+        case "pageTitle": pageTitle
+        case "description": description
+        case "nav": nav
+        case "breadcrumbs": breadcrumbs
+        case "hasBreadcrumbs": hasBreadcrumbs
+        case "searchAction": searchAction
+        case "scripts": scripts
+        default: nil
+        }
+    }
+}
+
+extension PageFrame.Link: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+extension LinkView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        case "note": note
+        case "depth": depth
+        default: nil
+        }
+    }
+}
+
+extension FigureView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "value": value
+        default: nil
+        }
+    }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Markdown
+import Mustache
 import ReportModel
 
-/// The view model of one report page. Stored properties only: templates read them through `Mirror`.
+/// The view model of one report page. Templates read its stored properties through `child(named:)`.
 struct ReportPage {
     struct SectionView {
         var number: Int
@@ -53,12 +54,15 @@ struct ReportPage {
         frame = PageFrame(site: site, route: route, title: report.title,
                           description: "\(report.agency)\(yearText)年政府信息公开工作年度报告",
                           breadcrumbs: [("机关", Routes.agencies), (report.agency, Routes.agency(report.agencySlug))])
+        let root = frame.root
+        // `Routes.link(from: route, to:)` without working the root out again for every link.
+        func link(to target: String) -> String { root + target + "index.html" }
         title = report.title
         self.agency = report.agency
-        agencyLink = Routes.link(from: route, to: Routes.agency(report.agencySlug))
+        agencyLink = link(to: Routes.agency(report.agencySlug))
         year = yearText
         region = report.region.joined(separator: " › ")
-        regionLink = regionSlug.map { Routes.link(from: route, to: Routes.region($0)) } ?? ""
+        regionLink = regionSlug.map { link(to: Routes.region($0)) } ?? ""
         hasRegion = regionSlug != nil
         template = report.template == .v2021 ? "2021 年版（国办公开办函〔2021〕30号）" : "2019 年版（国办公开办函〔2019〕60号）"
         published = report.published ?? ""
@@ -69,11 +73,11 @@ struct ReportPage {
         let index = agency.reports.firstIndex { $0.source == report.source }
         if let index, index > 0 {
             let p = agency.reports[index - 1]
-            previous = LinkView(label: "\(p.year.map(String.init) ?? "")年", href: Routes.link(from: route, to: Routes.report(p)))
+            previous = LinkView(label: "\(p.year.map(String.init) ?? "")年", href: link(to: Routes.report(p)))
         }
         if let index, index + 1 < agency.reports.count {
             let n = agency.reports[index + 1]
-            next = LinkView(label: "\(n.year.map(String.init) ?? "")年", href: Routes.link(from: route, to: Routes.report(n)))
+            next = LinkView(label: "\(n.year.map(String.init) ?? "")年", href: link(to: Routes.report(n)))
         }
         let marks = TableHTML.Marks(report.diagnostics)
         sections = (1...6).map { number in
@@ -109,4 +113,76 @@ struct SiteView {
     var language: String
     var footer: String
     var generator: String
+}
+
+// Template lookups without Mirror: see the note above `HomePage`'s conformance in Pages.swift.
+
+extension ReportPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "frame": frame
+        case "title": title
+        case "agency": agency
+        case "agencyLink": agencyLink
+        case "year": year
+        case "region": region
+        case "regionLink": regionLink
+        case "hasRegion": hasRegion
+        case "template": template
+        case "published": published
+        case "sourceURL": sourceURL
+        case "sourcePath": sourcePath
+        case "sourceLink": sourceLink
+        case "jsonLink": jsonLink
+        case "previous": previous
+        case "next": next
+        case "sections": sections
+        case "diagnostics": diagnostics
+        case "hasDiagnostics": hasDiagnostics
+        case "errorCount": errorCount
+        case "warningCount": warningCount
+        default: nil
+        }
+    }
+}
+
+extension ReportPage.SectionView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "anchor": anchor
+        case "heading": heading
+        case "html": html
+        case "table": table
+        default: nil
+        }
+    }
+}
+
+extension ReportPage.DiagnosticView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "anchor": anchor
+        case "severity": severity
+        case "severityLabel": severityLabel
+        case "rule": rule
+        case "message": message
+        case "location": location
+        default: nil
+        }
+    }
+}
+
+extension SiteView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "language": language
+        case "footer": footer
+        case "generator": generator
+        default: nil
+        }
+    }
 }

@@ -96,7 +96,7 @@ struct SiteRenderer {
             key.add(year); key.add(previous ?? 0); key.add(next ?? 0)
             for report in byYear[year] ?? [] { key.add(keys.report(report)) }
             if sink.reuse(Routes.year(year) + "index.html", key: key.value) { continue }
-            try write(Routes.year(year), yearPage(year, reports: byYear[year] ?? [], previous: previous, next: next), "year")
+            try write(Routes.year(year), yearPage(year, catalog: catalog, previous: previous, next: next), "year")
         }
         try write(Routes.years, ListPage(
             frame: PageFrame(site: site, route: Routes.years, title: "年度"),
@@ -124,7 +124,7 @@ struct SiteRenderer {
                 for report in agency.reports { key.add(keys.report(report)) }
             }
             if sink.reuse(Routes.region(region.slug) + "index.html", key: key.value) { continue }
-            try write(Routes.region(region.slug), regionPage(region, regions: regions, agencies: members), "region")
+            try write(Routes.region(region.slug), regionPage(region, regions: regions, catalog: catalog), "region")
         }
         try write(Routes.regions, ListPage(
             frame: PageFrame(site: site, route: Routes.regions, title: "地区"),
@@ -150,7 +150,7 @@ struct SiteRenderer {
                                          html: LocalMedia.neutralize(MarkdownRenderer().html(text))), "page")
         }
 
-        try write(Routes.home, homePage(catalog, regions: regions, years: years, byYear: byYear), "index")
+        try write(Routes.home, homePage(catalog, regions: regions, years: years), "index")
         try write(Routes.search, ListPage(frame: PageFrame(site: site, route: Routes.search, title: "搜索", scripts: ["search.js"]),
                                           heading: "搜索", intro: "", items: []), "search")
         try sink.emit("404.html", Data(try theme.render(NotFoundPage(
@@ -224,7 +224,7 @@ struct SiteRenderer {
         Array(Set(catalog.reports.compactMap(\.year))).sorted()
     }
 
-    private func agencyPage(_ agency: Catalog.Agency, regionSlug: String?) -> AgencyPage {
+    func agencyPage(_ agency: Catalog.Agency, regionSlug: String?) -> AgencyPage {
         let route = Routes.agency(agency.slug)
         let rows = agency.reports.map { report in
             ComparisonTable.Row(label: "\(report.year.map(String.init) ?? "—")年",
@@ -267,25 +267,38 @@ struct SiteRenderer {
         }.joined(separator: "；")
     }
 
-    private func yearPage(_ year: Int, reports: [Report], previous: Int?, next: Int?) -> YearPage {
+    func yearPage(_ year: Int, catalog: Catalog, previous: Int?, next: Int?) -> YearPage {
         let route = Routes.year(year)
-        let rows = reports.map { report in
-            ComparisonTable.Row(label: report.agency, link: Routes.link(from: route, to: Routes.report(report)),
-                                note: report.region.joined(separator: " › "), report: report)
+        // Rows straight from the catalog: each report copied once (see regionPage).
+        var rows: [ComparisonTable.Row] = []
+        for report in catalog.reports where report.year == year {
+            rows.append(ComparisonTable.Row(label: report.agency, link: Routes.link(from: route, to: Routes.report(report)),
+                                            note: report.region.joined(separator: " › "), report: report))
         }
         return YearPage(
             frame: PageFrame(site: site, route: route, title: "\(year)年", breadcrumbs: [("年度", Routes.years)],
                              scripts: ["sort.js"]),
-            year: year, reportCount: reports.count,
+            year: year, reportCount: rows.count,
             table: ComparisonTable.html(caption: "\(year)年各机关主要数据", firstColumn: "机关", rows: rows, totals: true, id: "year-\(year)"),
             previous: previous.map { LinkView(label: "\($0)年", href: Routes.link(from: route, to: Routes.year($0))) },
             next: next.map { LinkView(label: "\($0)年", href: Routes.link(from: route, to: Routes.year($0))) })
     }
 
-    private func regionPage(_ region: RegionTree.Region, regions: RegionTree, agencies: [Catalog.Agency]) -> RegionPage {
+    func regionPage(_ region: RegionTree.Region, regions: RegionTree, catalog: Catalog) -> RegionPage {
         let route = Routes.region(region.slug)
-        let reports = agencies.flatMap(\.reports)
-        let years = Array(Set(reports.compactMap(\.year))).sorted(by: >)
+        let slugs = Set(region.agencySlugs)
+        let agencies = catalog.agencies.filter { slugs.contains($0.slug) }
+        // The table rows of each year in one pass, in agency then report order: copying a
+        // report (many reference-counted fields) is much of the cost of these pages.
+        var rowsByYear: [Int: [ComparisonTable.Row]] = [:]
+        for agency in agencies {
+            for report in agency.reports {
+                guard let year = report.year else { continue }
+                rowsByYear[year, default: []].append(ComparisonTable.Row(
+                    label: report.agency, link: Routes.link(from: route, to: Routes.report(report)), report: report))
+            }
+        }
+        let years = rowsByYear.keys.sorted(by: >)
         var crumbs: [(String, String)] = [("地区", Routes.regions)]
         for depth in stride(from: 1, to: region.chain.count, by: 1) {
             if let r = regions[Array(region.chain.prefix(depth))] { crumbs.append((r.name, Routes.region(r.slug))) }
@@ -302,20 +315,18 @@ struct SiteRenderer {
             hasChildren: !region.children.isEmpty,
             agencies: agencies.map { LinkView(label: $0.name, href: Routes.link(from: route, to: Routes.agency($0.slug)),
                                               note: $0.region.joined(separator: " › ")) },
-            yearTables: years.map { year in
-                let rows = reports.filter { $0.year == year }.map { report in
-                    ComparisonTable.Row(label: report.agency, link: Routes.link(from: route, to: Routes.report(report)), report: report)
-                }
-                return RegionPage.YearTable(year: year, table: ComparisonTable.html(
+            // Region pages are built one after another: their year tables share out the cores.
+            yearTables: years.concurrentMap { year in
+                RegionPage.YearTable(year: year, table: ComparisonTable.html(
                     caption: "\(region.name)\(year)年各机关主要数据（合计为本地区汇总）", firstColumn: "机关",
-                    rows: rows, totals: true, id: "region-\(year)"))
+                    rows: rowsByYear[year]!, totals: true, id: "region-\(year)"))
             })
     }
 
-    private func homePage(_ catalog: Catalog, regions: RegionTree, years: [Int], byYear: [Int: [Report]]) -> HomePage {
+    func homePage(_ catalog: Catalog, regions: RegionTree, years: [Int]) -> HomePage {
         let route = Routes.home
         let latest = years.last
-        let latestReports = latest.flatMap { byYear[$0] } ?? []
+        let latestReports = catalog.reports.filter { $0.year == latest }
         let headline: [FigureView] = latest == nil ? [] : ["received", "granted", "review", "litigation"].compactMap { key in
             guard let figure = KeyFigures.all.first(where: { $0.key == key }) else { return nil }
             let values = latestReports.compactMap(figure.value)

@@ -3,6 +3,9 @@ import ReportModel
 /// The three report tables as HTML shaped like the national template: grouped headers and
 /// row groups with rowspan/colspan, captions, and scoped header cells.
 enum TableHTML {
+    // Cells are read through `table.cells(inRow:)` once per row: `table[row, column]` looks the
+    // row up again for every cell, and string hashing is much of these tables' cost.
+
     /// Findings by the place of the value they concern, so the cell can point at them.
     struct Marks {
         var byLocation: [SourceLocation: [Int]] = [:]
@@ -11,11 +14,25 @@ enum TableHTML {
             for (i, d) in diagnostics.enumerated() { byLocation[d.location, default: []].append(i + 1) }
         }
 
-        func cell(_ value: TableValue) -> String {
-            guard let location = value.location, let numbers = byLocation[location] else { return HTML.cell(value.number) }
+        /// Appends the cell of `value` to `html` (no intermediate strings: tables have hundreds
+        /// of cells); `colspan` above 1 becomes the first attribute.
+        func appendCell(_ value: TableValue, colspan: Int = 1, to html: inout String) {
+            html += "<td"
+            if colspan > 1 { html += #" colspan=""# + String(colspan) + "\"" }
+            // Most reports have no findings: skip hashing the location then.
+            guard !byLocation.isEmpty, let location = value.location, let numbers = byLocation[location] else {
+                if let number = value.number {
+                    html += ">"
+                    html += HTML.format(number)
+                    html += "</td>"
+                } else {
+                    html += #" class="missing" title="缺失">—</td>"#
+                }
+                return
+            }
             let refs = numbers.map { ##"<a class="finding-ref" href="#finding-\##($0)" aria-label="核对发现\##($0)">[\##($0)]</a>"## }.joined()
-            let text = value.number.map { HTML.escape(HTML.format($0)) } ?? "—"
-            return #"<td class="flagged\#(value.number == nil ? " missing" : "")">\#(text)<sup>\#(refs)</sup></td>"#
+            let text = value.number.map(HTML.format) ?? "—"
+            html += #" class="flagged\#(value.number == nil ? " missing" : "")">\#(text)<sup>\#(refs)</sup></td>"#
         }
     }
 
@@ -36,10 +53,10 @@ enum TableHTML {
                 html += "</tr>"
             }
             html += #"<tr><th scope="row">\#(HTML.escape(row.label))</th>"#
+            let cells = table.cells(inRow: row.key)
             for (i, key) in row.columns.enumerated() {
                 let span = i == row.columns.count - 1 ? width - row.columns.count : 1
-                let cell = marks.cell(table[row.key, key])
-                html += span > 1 ? cell.replacingOccurrences(of: "<td", with: "<td colspan=\"\(span)\"") : cell
+                marks.appendCell(cells?[key] ?? .missing, colspan: span, to: &html)
             }
             html += "</tr>"
         }
@@ -53,15 +70,18 @@ enum TableHTML {
         html += #"<tr><th rowspan="2" scope="col">自然人</th><th colspan="5" scope="colgroup">法人或其他组织</th><th rowspan="2" scope="col">总计</th></tr>"#
         html += "<tr>" + ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map { #"<th scope="col">\#($0)</th>"# }.joined() + "</tr>"
         html += "</thead><tbody>"
-        func values(_ key: String) -> String {
-            TableShape.applicantColumns.map { marks.cell(table[key, $0.key]) }.joined()
+        func appendValues(_ key: String) {
+            let cells = table.cells(inRow: key)  // one row lookup, then one per column
+            for column in TableShape.applicantColumns { marks.appendCell(cells?[column.key] ?? .missing, to: &html) }
         }
         let results = shape.rows.filter { $0.group != nil }
         var seenGroups: Set<String> = []
         for row in shape.rows {
             html += "<tr>"
             guard let group = row.group else {
-                html += #"<th colspan="3" scope="row">\#(HTML.escape(row.label))</th>\#(values(row.key))</tr>"#
+                html += #"<th colspan="3" scope="row">\#(HTML.escape(row.label))</th>"#
+                appendValues(row.key)
+                html += "</tr>"
                 continue
             }
             if row.key == results.first?.key {
@@ -77,7 +97,8 @@ enum TableHTML {
                 }
                 html += #"<th scope="row">\#(HTML.escape(row.label))</th>"#
             }
-            html += values(row.key) + "</tr>"
+            appendValues(row.key)
+            html += "</tr>"
         }
         return html + "</tbody></table>"
     }
@@ -91,7 +112,8 @@ enum TableHTML {
         html += "<tr>" + (columns + columns).map { #"<th scope="col">\#($0.label)</th>"# }.joined() + "</tr>"
         html += "</thead><tbody><tr>"
         for row in table.shape.rows {
-            html += row.columns.map { marks.cell(table[row.key, $0]) }.joined()
+            let cells = table.cells(inRow: row.key)
+            for column in row.columns { marks.appendCell(cells?[column] ?? .missing, to: &html) }
         }
         return html + "</tr></tbody></table>"
     }

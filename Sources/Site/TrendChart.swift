@@ -74,7 +74,7 @@ public enum TrendChart {
         for tick in axis.ticks {
             let ty = fmt(y(tick))
             out += #"<line x1="\#(fmt(left))" y1="\#(ty)" x2="\#(fmt(right))" y2="\#(ty)" stroke="currentColor" stroke-opacity="\#(tick == 0 ? "0.6" : "0.15")"/>"#
-            out += #"<text x="\#(fmt(left - 6))" y="\#(ty)" dy="0.32em" text-anchor="end">\#(escape("\(tick)"))</text>"#
+            out += #"<text x="\#(fmt(left - 6))" y="\#(ty)" dy="0.32em" text-anchor="end">\#(HTML.format(tick))</text>"#
         }
         out += "</g>"
 
@@ -103,7 +103,7 @@ public enum TrendChart {
             flush()
             for (index, value) in values[i].enumerated() {
                 guard let value else { continue }
-                out += #"<circle cx="\#(fmt(x(index)))" cy="\#(fmt(y(value)))" r="3"><title>\#(escape("\(s.label) \(years[index])：\(value)"))</title></circle>"#
+                out += #"<circle cx="\#(fmt(x(index)))" cy="\#(fmt(y(value)))" r="3"><title>\#(escape("\(s.label) \(years[index])：\(HTML.format(value))"))</title></circle>"#
             }
             out += "</g>"
         }
@@ -188,8 +188,33 @@ public enum TrendChart {
         return tenths < 0 ? "-" + text : text
     }
 
-    /// SVG is XML: the feed's escaping applies.
-    static func escape(_ text: String) -> String { AtomFeed.escape(text) }
+    /// SVG is XML: the feed's escaping applies. Most text has nothing it would change, and
+    /// then is kept as it is without the scalar-by-scalar rebuild.
+    static func escape(_ text: String) -> String {
+        needsXMLEscape(text) ? AtomFeed.escape(text) : text
+    }
+
+    /// Whether `AtomFeed.escape` would change `text`: one of `&<>"'`, a control character
+    /// (U+0000–U+001F, U+007F–U+009F, which takes in tab and newlines) or U+FFFE/U+FFFF.
+    static func needsXMLEscape(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (i, byte) in bytes.enumerated() {
+                switch byte {
+                case 0x00...0x1F, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                     UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    return true
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):  // C1 controls
+                    return true
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE:  // U+FFFE, U+FFFF
+                    return true
+                default:
+                    continue
+                }
+            }
+            return false
+        }
+    }
 
 }
 
