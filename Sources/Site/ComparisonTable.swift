@@ -85,15 +85,3 @@ enum ComparisonTable {
         return #"<td data-sort="\#(text)">\#(text)</td>"#
     }
 }
-
-extension Array {
-    /// `map` with the elements shared out over every core; the results keep the order.
-    func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
-        var out = [T?](repeating: nil, count: count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: count) { i in (base + i).pointee = transform(self[i]) }
-        }
-        return out.map { $0! }
-    }
-}

@@ -135,7 +135,7 @@ public struct SiteBuilder {
         let staging = try writer.prepare()
         // Names the inputs, so two builds of the same inputs leave identical folders.
         var buildHash = StableHash()
-        buildHash.add(global)
+        buildHash.add(Self.inputsKey(theme: theme, config: configData, pages: pages))
         for item in parsed { buildHash.add(item.path); buildHash.add(item.source.hash) }
         let buildID = buildHash.value
         var searchState: SearchState?
@@ -175,12 +175,20 @@ public struct SiteBuilder {
     /// changes every page, so it makes a full build.
     static func globalKey(theme: Theme, config: Data, pages: [SourceFile]) -> UInt64 {
         var h = StableHash()
-        h.add(version)
+        h.add(inputsKey(theme: theme, config: config, pages: pages))
         // A rebuilt sitegen binary may render differently: its size and time are part of the key.
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 {
             h.add(Int(info.st_size)); h.add(Int(info.st_mtim.tv_sec)); h.add(Int(info.st_mtim.tv_nsec))
         }
+        return h.value
+    }
+
+    /// The global inputs without the binary: what the output marker names (with every report's
+    /// hash), so the same inputs give the same marker whichever build of sitegen made them.
+    static func inputsKey(theme: Theme, config: Data, pages: [SourceFile]) -> UInt64 {
+        var h = StableHash()
+        h.add(version)
         h.add(theme.digest)
         h.add(config)
         for page in pages { h.add(page.path); h.add(page.data) }

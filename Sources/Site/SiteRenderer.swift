@@ -45,6 +45,16 @@ struct SiteRenderer {
             try sink.emit(route + "index.html", Data(try theme.render(context, template: template).utf8))
         }
 
+        // Markdown pages; every page links to an about page, so there always is one.
+        var pages = inputs.pages
+        if !pages.contains(where: { $0.path == "pages/about.md" }) {
+            pages.append(SourceFile(path: "pages/about.md", data: Data("# 关于本站\n\n\(config.description)\n".utf8)))
+        }
+        let pageDocuments = pages.map { page in
+            let (name, title, text) = Self.markdownPage(page)
+            return SearchDocument(page: title, name: name, text: text)
+        }
+
         // Reports and agencies, the bulk of the pages: rendered on every core, a batch at a time;
         // each report's open-data entry also goes, in catalog order, into data/reports.json.
         let openData = try sink.stream("data/reports.json")
@@ -77,6 +87,14 @@ struct SiteRenderer {
         try openData.append(Data(OpenData.suffix.utf8))
         try openData.close()
         progress?.finish()
+
+        // The search index is built on its own thread while the rest of the pages are made:
+        // those are mostly one page at a time and would leave a core idle.
+        let search = BackgroundTask {
+            try SearchStage(sink: sink, keys: keys, previous: inputs.previousSearch)
+                .build(reports: catalog.reports, pages: pageDocuments)
+        }
+        defer { search.wait() }  // never leave it writing into a folder a failed build removes
 
         try write(Routes.agencies, ListPage(
             frame: PageFrame(site: site, route: Routes.agencies, title: "机关"),
@@ -134,18 +152,9 @@ struct SiteRenderer {
                          note: "\(region.agencySlugs.count) 个机关", depth: region.chain.count - 1)
             }), "list")
 
-        // Markdown pages; every page links to an about page, so there always is one.
-        var pages = inputs.pages
-        if !pages.contains(where: { $0.path == "pages/about.md" }) {
-            pages.append(SourceFile(path: "pages/about.md", data: Data("# 关于本站\n\n\(config.description)\n".utf8)))
-        }
-        var pageDocuments: [SearchDocument] = []
         for page in pages {
-            let name = String(page.path.dropFirst("pages/".count).dropLast(".md".count))
+            let (name, title, text) = Self.markdownPage(page)
             let route = Routes.page(name)
-            let text = String(decoding: page.data, as: UTF8.self)
-            let title = text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? name
-            pageDocuments.append(SearchDocument(page: title, name: name, text: text))
             try write(route, ContentPage(frame: PageFrame(site: site, route: route, title: title), title: title,
                                          html: LocalMedia.neutralize(MarkdownRenderer().html(text))), "page")
         }
@@ -158,15 +167,6 @@ struct SiteRenderer {
             baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "",
             hasBaseURL: config.baseURL != nil), template: "404").utf8))
 
-        let renderSeconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
-        progress?.start("search", total: 0, unit: "")
-        let searchState = try timer.measure("search") {
-            try SearchStage(sink: sink, keys: keys, previous: inputs.previousSearch)
-                .build(reports: catalog.reports, pages: pageDocuments)
-        }
-        progress?.finish()
-        let restStart = DispatchTime.now().uptimeNanoseconds
-
         // Open data and machine-readable indexes
         try sink.emit("data/active-disclosure.csv", CSVExport.activeDisclosure(catalog.reports))
         try sink.emit("data/applications.csv", CSVExport.applications(catalog.reports))
@@ -174,8 +174,11 @@ struct SiteRenderer {
         try sink.emit("feed.xml", AtomFeed.xml(reports: catalog.reports, siteTitle: config.title, baseURL: config.baseURL,
                                                updated: AtomFeed.latestUpdated(catalog.reports) ?? "1970-01-01T00:00:00Z"))
         try sink.emit("robots.txt", Sitemap.robots(baseURL: config.baseURL))
-        for source in inputs.sources {
-            if sink.reuse(Routes.source(source.path), key: keys.content[source.path] ?? 0) { continue }
+        // A copy of every source file, on every core.
+        let sources = inputs.sources
+        try (0..<sources.count).concurrentForEach { i in
+            let source = sources[i]
+            if sink.reuse(Routes.source(source.path), key: keys.content[source.path] ?? 0) { return }
             try sink.emit(Routes.source(source.path), try source.data(), key: keys.content[source.path])
         }
         for (path, data) in theme.assets {
@@ -183,8 +186,14 @@ struct SiteRenderer {
         }
         let pagePaths = sink.paths.filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
         if let sitemap = Sitemap.xml(paths: pagePaths, baseURL: config.baseURL) { try sink.emit("sitemap.xml", sitemap) }
-        timer.record("render", seconds: renderSeconds + Double(DispatchTime.now().uptimeNanoseconds - restStart) / 1e9)
-        return searchState
+        let renderSeconds = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
+        if search.isRunning { progress?.start("search", total: 0, unit: "") }
+        search.wait()
+        progress?.finish()
+        // `search` ran alongside `render`; `render` is counted until the pages were done.
+        timer.record("render", seconds: renderSeconds)
+        timer.record("search", seconds: search.seconds)
+        return try search.result()
     }
 
     /// One agency's report pages, their `report.json` files and the agency page. Returns each
@@ -218,6 +227,14 @@ struct SiteRenderer {
                           key: agencyKey.value)
         }
         return entries
+    }
+
+    /// A Markdown page's name (from its file), title (its first `# ` heading) and text.
+    static func markdownPage(_ page: SourceFile) -> (name: String, title: String, text: String) {
+        let name = String(page.path.dropFirst("pages/".count).dropLast(".md".count))
+        let text = String(decoding: page.data, as: UTF8.self)
+        let title = text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? name
+        return (name, title, text)
     }
 
     static func years(_ catalog: Catalog) -> [Int] {
