@@ -109,7 +109,7 @@ public struct SiteBuilder {
         }
 
         // Parse what changed; take the rest from the cache.
-        let cachedReports = state != nil ? timer.measure("cache-read") { state.flatMap { cache?.reports(of: $0) } } ?? nil : nil
+        let cachedReports = state.flatMap { state in timer.measure("cache-read") { cache?.reports(of: state) } }
         let checker = ReportChecker()
         progress?.start("parse", total: entries.count, unit: "份")
         let parsed = try timer.measure("parse") {
@@ -130,7 +130,7 @@ public struct SiteBuilder {
         var content: [String: UInt64] = [:]
         for item in parsed { content[item.report.source] = item.source.hash }
         let keys = DependencyKeys(global: global, content: content, catalog: catalog)
-        let outputs = previousValid && cachedReports != nil ? state.flatMap { cache?.outputs(of: $0) } : nil
+        let outputs = previousValid ? state.flatMap { cache?.outputs(of: $0) } : nil
         let writer = SiteWriter(output: options.output, force: options.force)
         let staging = try writer.prepare()
         // Names the inputs, so two builds of the same inputs leave identical folders.
@@ -163,7 +163,7 @@ public struct SiteBuilder {
                                                 sources: Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, $0.source) }),
                                                 published: catalog.reports.count, files: files.count + 1,
                                                 findings: analysis.diagnostics, slugs: catalog.slugMemo),
-                               reports: parsed.map { ($0.report, $0.encoded) }, outputs: BuildCache.Outputs(keys: sink.fileKeys, search: searchState))
+                               reports: parsed.map { ($0.report, $0.encoded) }, previous: state, outputs: BuildCache.Outputs(keys: sink.fileKeys, search: searchState))
             }
         }
         var final = result

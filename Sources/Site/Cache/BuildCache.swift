@@ -5,7 +5,8 @@ import ReportModel
 /// changed. Three files, each read only when needed:
 /// - `state.bin`: the global key, every source's stamp and content hash, the findings and counts
 ///   of the last build (all a rebuild with nothing changed needs);
-/// - `reports.bin`: every report as parsed and checked, before the catalog;
+/// - `reports-<k>.bin` (k < 64): the reports as parsed and checked, before the catalog, in
+///   buckets by path, so a rebuild rewrites only the buckets of the reports that changed;
 /// - `outputs.bin`: the dependency key of every output file, and the search index's state.
 /// Files are replaced whole (written aside, then renamed), and one that cannot be read is
 /// ignored: the build is then a full one.
@@ -27,7 +28,18 @@ struct BuildCache {
         var findings: [Diagnostic]
         /// Agency name → slug, as `Catalog` made them.
         var slugs: [String: String] = [:]
+        /// Per bucket of reports: the digest of its file (0: none) and how many reports it holds.
+        var buckets: [Bucket] = Array(repeating: Bucket(), count: BuildCache.bucketCount)
     }
+
+    struct Bucket: Equatable, Sendable {
+        var digest: UInt64 = 0
+        var count = 0
+    }
+
+    static let bucketCount = 64
+
+    static func bucket(of path: String) -> Int { Int(StableHash.of(path) % UInt64(bucketCount)) }
 
     struct Outputs {
         var keys: [String: UInt64]
@@ -60,8 +72,10 @@ struct BuildCache {
                 let name = try r.string()
                 slugs[name] = try r.string()
             }
+            var buckets: [Bucket] = []
+            for _ in 0..<Self.bucketCount { buckets.append(Bucket(digest: try r.uint64(), count: try r.int())) }
             return State(global: global, buildID: buildID, output: output, sources: sources, published: published,
-                         files: files, findings: findings, slugs: slugs)
+                         files: files, findings: findings, slugs: slugs, buckets: buckets)
         }
     }
 
@@ -72,17 +86,29 @@ struct BuildCache {
         var encoded: Data
     }
 
-    /// Source path → the report parsed and checked from it.
-    func reports(of state: State) -> [String: Cached]? {
-        read("reports.bin", build: state.buildID) { r in
-            var out: [String: Cached] = [:]
-            for _ in 0..<(try r.int()) {
-                let start = r.position
-                let report = try ReportCodec.decode(from: &r)
-                out[report.source] = Cached(report: report, encoded: r.bytes(from: start, to: r.position))
+    /// Source path → the report parsed and checked from it. The buckets are read on every core;
+    /// one whose bytes are not those the state recorded is left out (its reports are parsed).
+    func reports(of state: State) -> [String: Cached] {
+        let found = (0..<Self.bucketCount).map { $0 }.concurrentMap { k -> [Cached] in
+            let expected = state.buckets[k]
+            guard expected.count > 0, let data = try? Data(contentsOf: folder.appendingPathComponent("reports-\(k).bin")),
+                  StableHash.of(data) == expected.digest else { return [] }
+            var r = BinaryReader(data)
+            var out: [Cached] = []
+            do {
+                for _ in 0..<expected.count {
+                    let start = r.position
+                    let report = try ReportCodec.decode(from: &r)
+                    out.append(Cached(report: report, encoded: r.bytes(from: start, to: r.position)))
+                }
+            } catch {
+                return []
             }
-            return out
+            return r.atEnd ? out : []
         }
+        var out: [String: Cached] = [:]
+        for cached in found.joined() { out[cached.report.source] = cached }
+        return out
     }
 
     func outputs(of state: State) -> Outputs? {
@@ -101,14 +127,27 @@ struct BuildCache {
     // MARK: writing
 
     /// - Parameter reports: each report, or its bytes as read from the cache when unchanged.
-    func save(_ state: State, reports: [(report: Report, encoded: Data?)], outputs: Outputs) throws {
+    ///   A bucket is written again only if one of its reports changed or its count did.
+    func save(_ state: State, reports: [(report: Report, encoded: Data?)], previous: State?, outputs: Outputs) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var w = BinaryWriter()
-        for (report, encoded) in reports {
-            if let encoded { w.raw(encoded) } else { ReportCodec.encode(report, into: &w) }
-        }
-        try write("reports.bin", build: state.buildID, count: reports.count, w.data)
+        var members = [[(report: Report, encoded: Data?)]](repeating: [], count: Self.bucketCount)
+        for item in reports { members[Self.bucket(of: item.report.source)].append(item) }
+        let buckets = try (0..<Self.bucketCount).map { $0 }.concurrentMap { k -> Result<Bucket, Error> in
+            Result {
+                let items = members[k]
+                if let old = previous?.buckets[k], old.count == items.count, items.allSatisfy({ $0.encoded != nil }) {
+                    return old
+                }
+                var w = BinaryWriter()
+                for (report, encoded) in items {
+                    if let encoded { w.raw(encoded) } else { ReportCodec.encode(report, into: &w) }
+                }
+                try replace("reports-\(k).bin", w.data)
+                return Bucket(digest: StableHash.of(w.data), count: items.count)
+            }
+        }.map { try $0.get() }
 
+        var w = BinaryWriter()
         w = BinaryWriter()
         for (path, key) in outputs.keys.sorted(by: { $0.key < $1.key }) {
             w.string(path)
@@ -141,6 +180,7 @@ struct BuildCache {
             w.string(name)
             w.string(slug)
         }
+        for bucket in buckets { w.uint64(bucket.digest); w.int(bucket.count) }
         var head = BinaryWriter()
         head.string(Self.format)
         try replace("state.bin", head.data + w.data)
