@@ -52,11 +52,11 @@ public enum AtomFeed {
 
     /// The reports the feed lists, in feed order: year descending (unknown last), ties in the given order.
     public static func entries(_ reports: [Report]) -> [Report] {
-        let ordered = reports.enumerated().sorted { a, b in
-            let ya = a.element.year ?? Int.min, yb = b.element.year ?? Int.min
-            return ya != yb ? ya > yb : a.offset < b.offset
-        }
-        return ordered.prefix(maxEntries).map(\.element)
+        // Sorts (year, index) pairs, not the reports: moving whole `Report` values about cost
+        // more than the comparisons. The index breaks ties, so the order is total.
+        let keys = reports.indices.map { (year: reports[$0].year ?? Int.min, index: $0) }
+        let ordered = keys.sorted { a, b in a.year != b.year ? a.year > b.year : a.index < b.index }
+        return ordered.prefix(maxEntries).map { reports[$0.index] }
     }
 
     /// The latest entry `updated` of the feed's entries (by instant), nil when there are none.

@@ -63,34 +63,104 @@ public enum CSVExport {
         return cells
     }
 
+    /// Reports per piece written on one core; the pieces are joined in order.
+    static let chunkSize = 256
+
     private static func csv(_ reports: [Report], cells: [Cell], table: KeyPath<Report, ReportTable>) -> Data {
-        var out = "\u{FEFF}"
-        out += record(leadingColumns.map(field) + cells.map { field($0.name) })
-        for report in reports {
-            let values = report[keyPath: table]
-            let fields = [
-                text(report.id),
-                text(report.agency),
-                text(report.agencySlug),
-                text(report.region.joined(separator: " › ")),
-                report.year.map(String.init) ?? "",
-                text(report.template.rawValue),
-            ] + cells.map { cell in values.number(cell.row, cell.column).map { "\($0)" } ?? "" }
-            out += record(fields)
+        var out = Array("\u{FEFF}".utf8)
+        out += (leadingColumns.map(field) + cells.map { field($0.name) }).joined(separator: ",").utf8
+        out += "\r\n".utf8
+        let layout = CellLayout(cells)
+        let starts = Array(stride(from: 0, to: reports.count, by: chunkSize))
+        var pieces = [[UInt8]](repeating: [], count: starts.count)
+        pieces.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: starts.count) { i in
+                var writer = RecordWriter(layout: layout)
+                for report in reports[starts[i]..<min(starts[i] + chunkSize, reports.count)] {
+                    writer.write(report, table: report[keyPath: table])
+                }
+                (base + i).pointee = writer.out
+            }
         }
-        return Data(out.utf8)
+        var data = Data(capacity: out.count + pieces.reduce(0) { $0 + $1.count })
+        data.append(contentsOf: out)
+        for piece in pieces { data.append(contentsOf: piece) }
+        return data
     }
 
-    private static func record(_ fields: [String]) -> String {
-        fields.joined(separator: ",") + "\r\n"
+    /// The cell columns grouped by row key, so a report's row is looked up once, not per cell.
+    struct CellLayout {
+        let rowKeys: [String]
+        /// Per column: the index of its row in `rowKeys`, and its column key.
+        let cells: [(row: Int, column: String)]
+
+        init(_ cells: [Cell]) {
+            var rowKeys: [String] = [], index: [String: Int] = [:]
+            self.cells = cells.map { cell in
+                if index[cell.row] == nil {
+                    index[cell.row] = rowKeys.count
+                    rowKeys.append(cell.row)
+                }
+                return (index[cell.row]!, cell.column)
+            }
+            self.rowKeys = rowKeys
+        }
     }
+
+    /// Appends records as UTF-8 bytes.
+    struct RecordWriter {
+        let layout: CellLayout
+        var out: [UInt8] = []
+        private let numbers = DecimalText.current
+
+        init(layout: CellLayout) {
+            self.layout = layout
+        }
+
+        mutating func write(_ report: Report, table: ReportTable) {
+            text(report.id); comma()
+            text(report.agency); comma()
+            text(report.agencySlug); comma()
+            text(report.region.joined(separator: " › ")); comma()
+            if let year = report.year { out += String(year).utf8 }
+            comma()
+            text(report.template.rawValue)
+            let rows = layout.rowKeys.map { table.cells(inRow: $0) }
+            for cell in layout.cells {
+                comma()
+                // A number never needs quoting: `Decimal.description` is digits, `-` and `.`.
+                if let number = rows[cell.row]?[cell.column]?.number { numbers.append(number, to: &out) }
+            }
+            out += "\r\n".utf8
+        }
+
+        private mutating func comma() { out.append(UInt8(ascii: ",")) }
+
+        /// `CSVExport.text(value)`; most text (names, slugs) needs none of its changes and is
+        /// copied as it is: no byte 0xE2 (which every bidi control starts with), nothing to
+        /// quote, no formula-like start.
+        private mutating func text(_ value: String) {
+            let utf8 = value.utf8
+            let plain = !utf8.contains { $0 == 0xE2 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
+                || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+            if plain, let first = utf8.first, !CSVExport.formulaStarts.contains(first) {
+                out += utf8
+            } else if !utf8.isEmpty {
+                out += CSVExport.text(value).utf8
+            }
+        }
+    }
+
+    /// First bytes that make a spreadsheet read a field as a formula.
+    static let formulaStarts: [UInt8] = Array("=+-@\t\r".utf8)
 
     /// A text field: bidi controls removed, formula-like starts neutralised, then quoted.
     static func text(_ value: String) -> String {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: value.unicodeScalars.filter { !isBidiControl($0) })
         var cleaned = String(scalars)
-        if let first = cleaned.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        if let first = cleaned.utf8.first, formulaStarts.contains(first) {
             cleaned = "'" + cleaned
         }
         return field(cleaned)

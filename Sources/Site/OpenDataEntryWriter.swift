@@ -1,0 +1,145 @@
+import Foundation
+import ReportModel
+
+/// Writes a report's open-data entry (schema `sitegen.reports/1`) as `JSONEncoder` with
+/// `[.sortedKeys, .withoutEscapingSlashes]` writes it: keys in the order of their UTF-8 bytes
+/// (swift-foundation's order), strings escaped by `JSONText`, numbers as `Decimal.description`,
+/// missing cells `null`, an unknown `year` left out (synthesised `encodeIfPresent`).
+struct OpenDataEntryWriter {
+    var out: [UInt8] = []
+    private let numbers = DecimalText.current
+
+    init() {
+        out.reserveCapacity(16 * 1024)
+    }
+
+    /// Appends the entry's object. The keys below are written in sorted order.
+    mutating func write(_ report: Report, published: Bool) {
+        key("activeDisclosure", first: true); table(report.activeDisclosure)
+        key("agency"); string(report.agency)
+        key("agencySlug"); string(report.agencySlug)
+        key("applications"); table(report.applications)
+        key("diagnostics"); array(report.diagnostics) { $0.diagnostic($1) }
+        key("id"); string(report.id)
+        key("region"); JSONText.appendStringArray(report.region, to: &out)
+        key("reviewLitigation"); table(report.reviewLitigation)
+        key("sections"); array(report.sections) { $0.section($1) }
+        key("source"); string(report.source)
+        key("template"); string(report.template.rawValue)
+        key("title"); string(report.title)
+        key("url"); string(published ? Routes.report(report) : "")
+        if let year = report.year {
+            key("year"); JSONText.appendInt(year, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func section(_ section: Section) {
+        key("number", first: true); JSONText.appendInt(section.number, to: &out)
+        key("text"); string(section.text)
+        key("title"); string(section.title)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func diagnostic(_ diagnostic: Diagnostic) {
+        key("column", first: true); JSONText.appendInt(diagnostic.location.column, to: &out)
+        key("file"); string(diagnostic.location.file)
+        key("line"); JSONText.appendInt(diagnostic.location.line, to: &out)
+        key("message"); string(diagnostic.message)
+        key("rule"); string(diagnostic.rule)
+        key("severity"); string(diagnostic.severity.rawValue)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Row → column → number or null, rows and columns in key order.
+    private mutating func table(_ table: ReportTable) {
+        out.append(UInt8(ascii: "{"))
+        for (r, row) in TableLayout.of(table.shape).rows.enumerated() {
+            if r > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: row.head)
+            let cells = table.cells(inRow: row.key)
+            for (c, column) in row.columns.enumerated() {
+                if c > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: column.head)
+                if let number = cells?[column.key]?.number {
+                    numbers.append(number, to: &out)
+                } else {
+                    out.append(contentsOf: "null".utf8)
+                }
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// `{` before an object's first key, `,` before the others; then `"key":`.
+    private mutating func key(_ name: StaticString, first: Bool = false) {
+        out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        out.append(contentsOf: "\":".utf8)
+    }
+
+    private mutating func string(_ value: String) {
+        JSONText.appendString(value, to: &out)
+    }
+
+    private mutating func array<Element>(_ elements: [Element], _ write: (inout Self, Element) -> Void) {
+        out.append(UInt8(ascii: "["))
+        for (i, element) in elements.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            write(&self, element)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+}
+
+/// A table shape's rows and columns in the order `JSONEncoder` sorts their keys, with each
+/// key's `"key":` text ready. Made once per shape (every report shares a few shapes).
+struct TableLayout {
+    struct Column {
+        let key: String
+        let head: [UInt8]
+    }
+
+    struct Row {
+        let key: String
+        /// `"key":{`
+        let head: [UInt8]
+        let columns: [Column]
+    }
+
+    let rows: [Row]
+
+    init(_ shape: TableShape) {
+        rows = Self.sorted(shape.rows, by: \.key).map { row in
+            Row(key: row.key, head: Self.head(row.key) + [UInt8(ascii: "{")],
+                columns: Self.sorted(row.columns, by: \.self).map { Column(key: $0, head: Self.head($0)) })
+        }
+    }
+
+    /// By the UTF-8 bytes of the key, as swift-foundation's `JSONWriter` sorts. (A shape's keys
+    /// are unique, which the tests check.)
+    private static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
+        items.sorted { key($0).utf8.lexicographicallyPrecedes(key($1).utf8) }
+    }
+
+    private static func head(_ key: String) -> [UInt8] {
+        var out: [UInt8] = []
+        JSONText.appendString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        return out
+    }
+
+    // The known shapes, looked up by equality: shapes are shared, so `==` finds their storage
+    // identical and answers at once. Other shapes (none today) are laid out on every call.
+    private static let known: [(TableShape, TableLayout)] = {
+        let shapes: [TableShape] = [.activeDisclosure(.v2021), .activeDisclosure(.v2019),
+                                    .applications(.v2021), .applications(.v2019), .reviewLitigation]
+        return shapes.map { ($0, TableLayout($0)) }
+    }()
+
+    static func of(_ shape: TableShape) -> TableLayout {
+        known.first { $0.0 == shape }?.1 ?? TableLayout(shape)
+    }
+}
