@@ -203,9 +203,11 @@ public struct ReportChecker: Sendable {
         return nil
     }
 
+    /// Rule id → its place in `rules`; made once, not for every report.
+    private static let rank = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+
     /// Findings grouped by rule in the order of `rules`; within a rule, template order.
     private static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let rank = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         return diagnostics.enumerated().sorted { a, b in
             let ra = rank[a.element.rule] ?? rules.count
             let rb = rank[b.element.rule] ?? rules.count

@@ -48,12 +48,12 @@ public struct SumRelation: Hashable, Sendable {
 }
 
 extension TableShape {
-    /// The sums within this table that the template requires.
-    public var relations: [SumRelation] {
+    /// The sums a table of this name and these rows must keep (see `relations`).
+    static func relations(name: String, rows: [Row]) -> [SumRelation] {
         switch name {
         case "applications":
             let columns = TableShape.applicantColumns.map(\.key)
-            let outcomes = outcomeRowKeys()
+            let outcomes = outcomeRowKeys(rows)
             var relations: [SumRelation] = []
             for column in columns {
                 relations.append(SumRelation(rule: "applications.balance",

@@ -20,6 +20,20 @@ public struct TableShape: Hashable, Sendable {
     /// Row key → column key → the cell's place in a table's flat storage (row by row).
     public let positions: [String: [String: Int]]
     public let cellCount: Int
+    /// The sums within this table that the template requires; made once per shape, as every
+    /// report's checks and the parser's digit splitting read them.
+    public let relations: [SumRelation]
+    /// `positions` again, as a list scanned by key length before comparing keys: hashing a
+    /// String key for every cell read cost more than the scan over some twenty rows.
+    private let lookup: [KeyPositions]
+
+    private struct KeyPositions: Hashable, Sendable {
+        let key: String
+        let length: Int
+        /// Columns for a row entry; empty for a column entry.
+        let columns: [KeyPositions]
+        let position: Int
+    }
 
     public init(name: String, rows: [Row], columns: [Column]) {
         self.name = name
@@ -37,6 +51,34 @@ public struct TableShape: Hashable, Sendable {
         }
         self.positions = positions
         cellCount = count
+        // In row order (a dictionary's order differs between instances, and equal shapes must
+        // stay equal), each key once with the dictionary's positions.
+        var entries: [KeyPositions] = []
+        for row in rows where !entries.contains(where: { $0.key == row.key }) {
+            let cells = positions[row.key]!
+            var columns: [KeyPositions] = []
+            for column in row.columns where !columns.contains(where: { $0.key == column }) {
+                columns.append(KeyPositions(key: column, length: column.utf8.count, columns: [], position: cells[column]!))
+            }
+            entries.append(KeyPositions(key: row.key, length: row.key.utf8.count, columns: columns, position: -1))
+        }
+        lookup = entries
+        relations = Self.relations(name: name, rows: rows)
+    }
+
+    /// `positions[row]?[column]`, without hashing the keys.
+    public func position(_ row: String, _ column: String) -> Int? {
+        let rowLength = row.utf8.count
+        for entry in lookup where entry.length == rowLength && entry.key == row {
+            let columnLength = column.utf8.count
+            for cell in entry.columns where cell.length == columnLength && cell.key == column {
+                return cell.position
+            }
+            break
+        }
+        // Keys equal as Strings may differ in UTF-8 length (canonical equivalents, such as
+        // U+212A KELVIN SIGN for K): the dictionary decides every case the scan did not.
+        return positions[row]?[column]
     }
 
     public func row(_ key: String) -> Row? { rows.first { $0.key == key } }
@@ -161,7 +203,9 @@ extension TableShape {
     }
 
     /// The keys of the outcome rows whose sum is （七）总计.
-    public func outcomeRowKeys() -> [String] {
+    public func outcomeRowKeys() -> [String] { Self.outcomeRowKeys(rows) }
+
+    static func outcomeRowKeys(_ rows: [Row]) -> [String] {
         rows.map(\.key).filter {
             !["newlyReceived", "carriedOver", "totalHandled", "carriedForward"].contains($0)
         }

@@ -28,11 +28,11 @@ public struct ReportTable: Hashable, Sendable {
 
     public subscript(row: String, column: String) -> TableValue {
         get {
-            guard let i = shape.positions[row]?[column] else { return .missing }
+            guard let i = shape.position(row, column) else { return .missing }
             return cells[i]
         }
         set {
-            guard let i = shape.positions[row]?[column] else { preconditionFailure("no cell \(row).\(column) in \(shape.name)") }
+            guard let i = shape.position(row, column) else { preconditionFailure("no cell \(row).\(column) in \(shape.name)") }
             cells[i] = newValue
         }
     }

@@ -157,7 +157,8 @@ struct CellReader {
         return true
     }
 
-    private enum CellClass { case empty, numbers([String]), text }
+    /// `text` carries the trimmed cell, which `tokens` would otherwise trim again.
+    private enum CellClass { case empty, numbers([String]), text(String) }
 
     private static func classifyCell(_ raw: String) -> CellClass {
         let text = TextNormalizer.trim(raw)
@@ -166,12 +167,12 @@ struct CellReader {
         case .number: return .numbers([text])
         case .notANumber:
             // Only a space, tab or U+3000 separates parts; without one the text is one part.
-            guard hasSeparator(text) else { return .text }
+            guard hasSeparator(text) else { return .text(text) }
             let parts = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
             if parts.count > 1, parts.allSatisfy({ if case .number = CellNumber.read($0) { return true } else { return false } }) {
                 return .numbers(parts)
             }
-            return .text
+            return .text(text)
         }
     }
 
@@ -193,11 +194,11 @@ struct CellReader {
             return [TableToken(kind: .empty, location: at)]
         case .numbers(let parts):
             return [TableToken(kind: .numbers(parts, glued: parts.count > 1 && Self.isRunTogether(line.text)), location: at)]
-        case .text:
+        case .text(let trimmed):
             if Self.isRunTogether(line.text) {
-                return Self.splitRun(TextNormalizer.trim(raw), at: at)
+                return Self.splitRun(trimmed, at: at)
             }
-            return Self.splitTrailingNumbers(TextNormalizer.trim(raw), at: at)
+            return Self.splitTrailingNumbers(trimmed, at: at)
         }
     }
 

@@ -274,22 +274,25 @@ struct TableExtractor {
 
     private func fit(_ items: [TableToken], count: Int, accept: ([Decimal]) -> Bool) -> Fit {
         var flat: [(raw: String?, location: SourceLocation, glued: Bool)] = []
+        flat.reserveCapacity(Self.flatCount(items))
         for token in items {
             switch token.kind {
             case .empty: flat.append((nil, token.location, false))
-            case .numbers(let parts, let glued): flat += parts.map { ($0, token.location, glued) }
+            case .numbers(let parts, let glued): for part in parts { flat.append((part, token.location, glued)) }
             case .text: break
             }
         }
-        // As read, before blank cells are dropped; only needed for a mismatch.
-        let read = flat
         // Cells beyond the template's are blank cells of merged labels (colspan) or trailing
-        // separators; drop blanks at the start, then at the end.
-        while flat.count > count, flat.first?.raw == nil { flat.removeFirst() }
-        while flat.count > count, flat.last?.raw == nil { flat.removeLast() }
-        if flat.count == count, !(flat.allSatisfy(\.glued) && !Self.wellFormed(flat.compactMap(\.raw))) {
+        // separators; drop blanks at the start, then at the end. A slice, so that `flat` stays
+        // as read (for a mismatch) without being copied.
+        var start = 0, end = flat.count
+        while end - start > count, flat[start].raw == nil { start += 1 }
+        while end - start > count, flat[end - 1].raw == nil { end -= 1 }
+        let cells = flat[start..<end]
+        if cells.count == count, !(cells.allSatisfy(\.glued) && !Self.wellFormed(cells.compactMap(\.raw))) {
             var values: [TableValue] = []
-            for cell in flat {
+            values.reserveCapacity(count)
+            for cell in cells {
                 guard let text = cell.raw else {
                     values.append(TableValue(nil, at: cell.location))
                     continue
@@ -302,18 +305,18 @@ struct TableExtractor {
             return .values(values)
         }
         // Digits run together: re-split by the table's sums, only where no cell boundary is known.
-        if flat.allSatisfy({ $0.glued && $0.raw != nil }), !flat.isEmpty {
-            let digits = flat.compactMap(\.raw).joined()
+        if let first = cells.first, cells.allSatisfy({ $0.glued && $0.raw != nil }) {
+            let digits = cells.compactMap(\.raw).joined()
             switch DigitRunSplitter.split(digits, count: count, accept: accept) {
             case .unique(let numbers):
-                return .values(numbers.map { TableValue($0, at: flat[0].location) })
+                return .values(numbers.map { TableValue($0, at: first.location) })
             case .ambiguous(let n):
                 return .ambiguous(raw: digits, solutions: n)
             case .impossible:
                 return .impossible(raw: digits)
             }
         }
-        return .mismatch(found: flat.count, raw: read.map { $0.raw ?? "空" }.joined(separator: " "))
+        return .mismatch(found: cells.count, raw: flat.map { $0.raw ?? "空" }.joined(separator: " "))
     }
 
     /// Glued numbers that already number `count` are taken as written when none has a

@@ -69,8 +69,9 @@ public enum TextDecoding {
             return (text, .utf16BE)
         }
 
-        let profile = ByteProfile(bytes)
-        if profile.evenNUL + profile.oddNUL > 0 {
+        // The profile only matters when a NUL is present; memchr finds out much faster.
+        if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil {
+            let profile = ByteProfile(bytes)
             if let littleEndian = profile.utf16ByteOrder(count: bytes.count),
                let text = utf16(bytes, littleEndian: littleEndian) {
                 return (text, littleEndian ? .utf16LE : .utf16BE)
