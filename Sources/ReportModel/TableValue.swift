@@ -39,6 +39,10 @@ public struct ReportTable: Hashable, Sendable {
 
     public func number(_ row: String, _ column: String) -> Decimal? { self[row, column].number }
 
+    /// The cell at `position` (`TableShape.position(_:_:)`): for writers that walk a shape's cells
+    /// in an order of their own and look each position up once per shape, not once per cell.
+    public func value(at position: Int) -> TableValue { cells[position] }
+
     /// One row's cells, looked up by column key: the row is found once, not once per cell.
     public struct RowCells {
         let positions: [String: Int]

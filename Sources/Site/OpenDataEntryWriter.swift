@@ -57,11 +57,10 @@ struct OpenDataEntryWriter {
         for (r, row) in TableLayout.of(table.shape).rows.enumerated() {
             if r > 0 { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: row.head)
-            let cells = table.cells(inRow: row.key)
             for (c, column) in row.columns.enumerated() {
                 if c > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: column.head)
-                if let number = cells?[column.key]?.number {
+                if let number = table.value(at: column.position).number {
                     numbers.append(number, to: &out)
                 } else {
                     out.append(contentsOf: "null".utf8)
@@ -100,6 +99,8 @@ struct TableLayout {
     struct Column {
         let key: String
         let head: [UInt8]
+        /// The cell's place in the table (`TableShape.position`).
+        let position: Int
     }
 
     struct Row {
@@ -114,7 +115,9 @@ struct TableLayout {
     init(_ shape: TableShape) {
         rows = Self.sorted(shape.rows, by: \.key).map { row in
             Row(key: row.key, head: Self.head(row.key) + [UInt8(ascii: "{")],
-                columns: Self.sorted(row.columns, by: \.self).map { Column(key: $0, head: Self.head($0)) })
+                columns: Self.sorted(row.columns, by: \.self).map {
+                    Column(key: $0, head: Self.head($0), position: shape.position(row.key, $0)!)
+                })
         }
     }
 
