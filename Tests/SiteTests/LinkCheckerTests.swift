@@ -28,6 +28,20 @@ final class LinkCheckerTests: XCTestCase {
         XCTAssertEqual(LinkChecker.check(files), [])
     }
 
+    func testTheFastResolverAgreesWithTheGeneralOne() {
+        let pages = ["index.html", "a/index.html", "a/b/index.html", "reports/x/2023/index.html", "a//index.html", "404.html"]
+        let targets = ["", "x", "x/", "x/index.html", "../x", "../../x/", "../../../assets/site.css", "../../../../x",
+                       "./x", "../.", "..", "../..", "a//b", "...x", "../x/./y", "../x/../y", "x/..", "/abs"]
+        for page in pages {
+            for target in targets {
+                XCTAssertEqual(LinkChecker.resolve(target, from: page), LinkChecker.slowResolve(target, from: page), "\(target) from \(page)")
+            }
+        }
+        XCTAssertEqual(LinkChecker.fastResolve("../../x/index.html", from: "reports/x/2023/index.html"), .some("reports/x/index.html"))
+        XCTAssertEqual(LinkChecker.fastResolve("../../x", from: "a/index.html"), .some(nil), "above the root")
+        XCTAssertNil(LinkChecker.fastResolve("./x", from: "a/index.html") as String??, "left to the general resolver")
+    }
+
     func testReferencesAreReadByTheByteScanner() {
         let refs = LinkChecker.references(in: #"<a class="x" href="p/index.html#y">t</a><script src="assets/s.js" defer></script><p data-href="no">"#)
         XCTAssertEqual(refs, [["a", "href", "p/index.html#y"], ["script", "src", "assets/s.js"]])

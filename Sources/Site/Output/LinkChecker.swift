@@ -120,6 +120,32 @@ enum LinkChecker {
 
     /// `../x/index.html` from `a/b/index.html` → `a/x/index.html`; nil when it climbs above the root.
     static func resolve(_ target: String, from page: String) -> String? {
+        fastResolve(target, from: page) ?? slowResolve(target, from: page)
+    }
+
+    /// The common case without splitting both paths: leading `../` steps, then a path with no
+    /// `.` or `..` segment. nil means "not that case" (or climbing above the root): the general
+    /// resolver decides.
+    static func fastResolve(_ target: String, from page: String) -> String?? {
+        var rest = Substring(target)
+        var up = 0
+        while rest.hasPrefix("../") {
+            rest = rest.dropFirst(3)
+            up += 1
+        }
+        guard !rest.hasPrefix("/"), rest != "..", rest != ".", !rest.hasPrefix("./"), !rest.contains("/./"),
+              !rest.contains("/../"), !rest.hasSuffix("/."), !rest.hasSuffix("/..") else { return nil }
+        var dir = page[..<(page.lastIndex(of: "/") ?? page.startIndex)]
+        var depth = page.contains("/") ? dir.split(separator: "/", omittingEmptySubsequences: false).count : 0
+        guard up <= depth else { return .some(nil) }
+        for _ in 0..<up {
+            dir = dir[..<(dir.lastIndex(of: "/") ?? dir.startIndex)]
+            depth -= 1
+        }
+        return .some(depth == 0 ? String(rest) : dir + "/" + rest)
+    }
+
+    static func slowResolve(_ target: String, from page: String) -> String? {
         var parts = Array(page.split(separator: "/", omittingEmptySubsequences: false).dropLast())
         let pieces = target.split(separator: "/", omittingEmptySubsequences: false)
         for (i, piece) in pieces.enumerated() {
