@@ -73,10 +73,14 @@ public enum RegionChain {
     /// segment ends at an acceptable boundary itself ("某某县市场监督管理局" stays "某某县").
     static let continuations: [Character: Set<Character>] = [
         "州": ["市", "区", "县", "省", "盟"],
-        "乡": ["市", "县"],
+        "乡": ["市", "县", "区"],
         "镇": ["市"],
         "旗": ["区"],
     ]
+    /// Region names with a suffix character inside them that no rule above can tell from two
+    /// segments: 南宁市西乡塘区 is one district, not 西乡 + 塘区.
+    static let namesWithInnerSuffix: [[Character]] = ["西乡塘区"].map(Array.init)
+
     /// "市区" continues only after a one-character name: 新市区, 沙市区, 西市区 — but never
     /// 济南市 + 市中区.
     static let shortContinuations: [Character: Set<Character>] = ["市": ["区"]]
@@ -87,6 +91,7 @@ public enum RegionChain {
     static func segmentEnd(in chars: [Character], from start: Int) -> Int? {
         guard start < chars.count, isChinese(chars[start]) else { return nil }
         if forbiddenStartWords.contains(where: { matches(chars, $0, at: start) }) { return nil }
+        if let name = namesWithInnerSuffix.first(where: { matches(chars, $0, at: start) }) { return start + name.count }
         var end = start + 1
         while end < chars.count, end - start <= maxLongSegmentLength {
             let c = chars[end]

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var cache: URL?
     /// Ignore what the cache holds (it is still written anew).
     public var clean = false
+    /// Benchmarks only (`SITEGEN_BENCH_NO_SEARCH=1`): skip the search index, to measure what it
+    /// adds to a build. The site's search page then finds nothing.
+    public var search = true
 
     public init(content: URL, theme: URL, output: URL, fallbackTheme: URL? = nil, force: Bool = false,
                 cache: URL? = nil, clean: Bool = false) {
@@ -145,6 +148,7 @@ public struct SiteBuilder {
             var inputs = RenderInputs(catalog: catalog, sources: entries.map { SourceRef(path: $0.path, url: $0.url) },
                                       pages: pages, keys: keys)
             inputs.previousSearch = outputs?.search
+            inputs.search = options.search
             searchState = try SiteRenderer(config: config, theme: theme).render(inputs, into: sink, progress: progress, timer: &timer)
             let broken = timer.measure("links") { sink.links.broken(read: sink.read) }
             guard broken.isEmpty else { throw SiteError.brokenLinks(broken.map(\.description)) }

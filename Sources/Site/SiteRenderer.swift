@@ -91,7 +91,8 @@ struct SiteRenderer {
         // The search index is built on its own thread while the rest of the pages are made:
         // those are mostly one page at a time and would leave a core idle.
         let search = BackgroundTask {
-            try SearchStage(sink: sink, keys: keys, previous: inputs.previousSearch)
+            guard inputs.search else { return SearchState(shardCount: 0, total: 0, documents: 0) }
+            return try SearchStage(sink: sink, keys: keys, previous: inputs.previousSearch)
                 .build(reports: catalog.reports, pages: pageDocuments)
         }
         defer { search.wait() }  // never leave it writing into a folder a failed build removes

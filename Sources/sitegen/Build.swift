@@ -48,9 +48,10 @@ extension Sitegen {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
             let fallback = url("Themes/default")
-            let options = BuildOptions(content: url(content), theme: url(theme), output: url(output),
+            var options = BuildOptions(content: url(content), theme: url(theme), output: url(output),
                                        fallbackTheme: FileManager.default.fileExists(atPath: fallback.path) ? fallback : nil,
                                        force: force, cache: noCache ? nil : url(cache), clean: clean)
+            if ProcessInfo.processInfo.environment["SITEGEN_BENCH_NO_SEARCH"] == "1" { options.search = false }
             let printer = DiagnosticPrinter.forStandardError()
             let start = DispatchTime.now().uptimeNanoseconds
             do {

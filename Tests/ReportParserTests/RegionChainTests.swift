@@ -6,6 +6,15 @@ final class RegionChainTests: XCTestCase {
         XCTAssertEqual(RegionChain.infer(fromAgency: name), expected, name, file: file, line: line)
     }
 
+    func testDistrictsWithAnInnerSuffixCharacter() {
+        // Found by the benchmark's metadata check (54 of 10,000 generated reports).
+        check("邯郸市肥乡区自然资源和规划局", ["邯郸市", "肥乡区"])
+        check("南宁市西乡塘区民政局", ["南宁市", "西乡塘区"])
+        check("新乡市红旗区教育局", ["新乡市", "红旗区"])
+        check("某某县某某乡人民政府", ["某某县", "某某乡"])
+        check("某某县某某乡区域发展办公室", ["某某县", "某某乡"])
+    }
+
     func testCityAndDistrict() {
         check("威海市环翠区工业和信息化局", ["威海市", "环翠区"])
         check("北京市朝阳区市场监督管理局", ["北京市", "朝阳区"])

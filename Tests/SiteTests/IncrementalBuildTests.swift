@@ -13,16 +13,7 @@ final class IncrementalBuildTests: XCTestCase {
 
     override func setUpWithError() throws {
         temp = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-incremental-\(UUID().uuidString)")
-        let reports = content.appendingPathComponent("reports")
-        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
-        for folder in ["Content/reports", "Tests/Fixtures/portal/reports"] {
-            let url = BuildTests.root.appendingPathComponent(folder)
-            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
-                try FileManager.default.copyItem(at: url.appendingPathComponent(name), to: reports.appendingPathComponent(name))
-            }
-        }
-        try "title: 测试门户\nbase_url: https://example.gov.cn/portal\n".write(
-            to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try PortalBuildTests.makePortalContent(at: content)
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: temp) }

@@ -10,7 +10,12 @@ final class PortalBuildTests: XCTestCase {
 
     override func setUpWithError() throws {
         temp = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-portal-\(UUID().uuidString)")
-        let reports = temp.appendingPathComponent("Content/reports")
+        try Self.makePortalContent(at: temp.appendingPathComponent("Content"))
+    }
+
+    /// The samples plus the portal fixture's earlier years, and a site.yml with a base URL.
+    static func makePortalContent(at content: URL) throws {
+        let reports = content.appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
         for folder in ["Content/reports", "Tests/Fixtures/portal/reports"] {
             let url = BuildTests.root.appendingPathComponent(folder)
@@ -19,7 +24,7 @@ final class PortalBuildTests: XCTestCase {
             }
         }
         try "title: 测试门户\nbase_url: https://example.gov.cn/portal\n".write(
-            to: temp.appendingPathComponent("Content/site.yml"), atomically: true, encoding: .utf8)
+            to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: temp) }

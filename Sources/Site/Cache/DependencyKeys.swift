@@ -80,4 +80,5 @@ struct RenderInputs {
     var pages: [SourceFile]
     var keys: DependencyKeys
     var previousSearch: SearchState? = nil
+    var search = true
 }
