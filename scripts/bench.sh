@@ -157,6 +157,22 @@ search_step() {
     else
         log "  search_bytes.py failed (log: $LOGS/search-bytes-$n.log)"
     fi
+    # What building the index adds: the same build without it (SITEGEN_BENCH_NO_SEARCH=1), alternated.
+    log "search: time added to the build ($n reports)"
+    {
+        echo "| build | wall s | CPU s |"; echo "|---|---:|---:|"
+        for run in 1 2; do
+            for skip in 0 1; do
+                SITEGEN_BENCH_NO_SEARCH=$skip /usr/bin/time -f "%e %U %S" -o "$LOGS/search-added.time" \
+                    "$BIN" build --content "$corpus" --theme Themes/default --output "$TMP_OUT/search-added-$n" \
+                    --no-cache --quiet --force >/dev/null 2>&1
+                read -r wall user sys <"$LOGS/search-added.time"
+                echo "| $([ $skip = 1 ] && echo without || echo with) search index | $wall | $(awk "BEGIN { print $user + $sys }") |"
+            done
+        done
+    } >"$BENCH_DIR/search-added-$n.md"
+    rm -rf "$TMP_OUT/search-added-$n"
+    cat "$BENCH_DIR/search-added-$n.md" >&2
     if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || [ ! -x "${CHROMEDRIVER:-/usr/bin/chromedriver}" ] ||
        ! python3 -c 'import selenium' 2>/dev/null; then
         log "  search comparison skipped: needs chromium, chromium-driver and python3 selenium"
