@@ -186,11 +186,6 @@ struct BuildCache {
         try replace("state.bin", head.data + w.data)
     }
 
-    /// Forgets the last build (a failed build must not leave a cache that claims it succeeded).
-    func remove() {
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent("state.bin"))
-    }
-
     /// `build` ties the file to the state of the same build: a build killed while saving leaves
     /// files of two builds, and those are not used together.
     private func write(_ name: String, build: UInt64, count: Int, _ body: Data) throws {

@@ -106,5 +106,4 @@ final class LinkLedger: @unchecked Sendable {
         }
     }
 
-    var fileCount: Int { lock.withLock { files.count } }
 }

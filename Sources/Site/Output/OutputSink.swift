@@ -19,7 +19,6 @@ final class OutputSink: @unchecked Sendable {
     private var keys: [String: UInt64] = [:]
     private var allPaths: Set<String> = []
     private(set) var writtenCount = 0
-    private(set) var reusedCount = 0
 
     init(folder: OutputFolder, previous: PreviousOutput? = nil) {
         self.folder = folder
@@ -38,7 +37,6 @@ final class OutputSink: @unchecked Sendable {
         lock.withLock {
             keys[path] = key
             allPaths.insert(path)
-            reusedCount += 1
         }
         return true
     }
