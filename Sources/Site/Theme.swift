@@ -27,7 +27,11 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(source, named: name)
+                try library.register(HTMLEscaping.pragma + source, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // Lines counted in the template as written, without the pragma line.
+                let at = error.context
+                throw SiteError.template(name: name, message: "第 \(at.lineNumber - 1) 行第 \(at.columnNumber) 列：\(error.error)（\(at.line.trimmingCharacters(in: .whitespaces))）")
             } catch {
                 throw SiteError.template(name: name, message: "\(error)")
             }
