@@ -43,7 +43,7 @@ enum ComparisonTable {
                 }
             }
             let pairs = rows.compactMap { row -> (Decimal, Decimal)? in
-                guard let g = KeyFigures.total(row.report, ["granted"]), let h = KeyFigures.total(row.report, ["totalHandled"]) else { return nil }
+                guard let g = KeyFigures.granted.value(row.report), let h = KeyFigures.totalHandled.value(row.report) else { return nil }
                 return (g, h)
             }
             let handled = pairs.map(\.1).reduce(Decimal(0), +)

@@ -152,7 +152,15 @@ public struct SiteBuilder {
             searchState = try SiteRenderer(config: config, theme: theme).render(inputs, into: sink, progress: progress, timer: &timer)
             let broken = timer.measure("links") { sink.links.broken(read: sink.read) }
             guard broken.isEmpty else { throw SiteError.brokenLinks(broken.map(\.description)) }
-            try timer.measure("write") { try writer.commit(staging, marker: "sitegen\nbuild \(String(buildID, radix: 16))\n") }
+            let marker = "sitegen\nbuild \(String(buildID, radix: 16))\n"
+            try timer.measure("write") {
+                if let outputs {
+                    let removed = outputs.allPaths.subtracting(sink.paths).sorted()
+                    try writer.patch(staging, written: sink.writtenPaths, removed: removed, marker: marker)
+                } else {
+                    try writer.commit(staging, marker: marker)
+                }
+            }
         } catch {
             writer.discard(staging)
             throw error
@@ -167,7 +175,8 @@ public struct SiteBuilder {
                                                 sources: Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, $0.source) }),
                                                 published: catalog.reports.count, files: files.count + 1,
                                                 findings: analysis.diagnostics, slugs: catalog.slugMemo),
-                               reports: parsed.map { ($0.report, $0.encoded) }, previous: state, outputs: BuildCache.Outputs(keys: sink.fileKeys, search: searchState))
+                               reports: parsed.map { ($0.report, $0.encoded) }, previous: state,
+                               outputs: BuildCache.Outputs(keys: sink.fileKeys, unkeyed: sink.unkeyedPaths, search: searchState))
             }
         }
         var final = result

@@ -122,6 +122,47 @@ final class IncrementalBuildTests: XCTestCase {
         try assertSameAsCleanBuild()
     }
 
+    /// A build killed while patching the output leaves the marker saying "updating": the next
+    /// build trusts nothing of that output and makes every file again.
+    func testAPatchKilledHalfWayIsNotTrusted() throws {
+        _ = try build(cache: cache)
+        let marker = output.appendingPathComponent(SiteWriter.marker)
+        try Data("sitegen\nupdating\n".utf8).write(to: marker)
+        let page = output.appendingPathComponent("reports/ping-ding-shan-shi-ke-xue-ji-shu-ju/2023/index.html")
+        try Data("half-written".utf8).write(to: page)
+        try edit("weihai-kjj-2021.txt") { $0.replacingOccurrences(of: "本局依法做好政府信息公开工作。", with: "本局依法做好政府信息公开工作。鑫淼。") }
+        _ = try build(cache: cache)
+        XCTAssertNotEqual(try Data(contentsOf: page), Data("half-written".utf8))
+        try assertSameAsCleanBuild()
+    }
+
+    /// A patch that fails half-way (here a file of the output is in the way) puts back every file
+    /// it had replaced and the marker, and the build reports the path.
+    func testAFailedPatchPutsTheSiteBack() throws {
+        _ = try build(cache: cache)
+        // feed.xml is written late in every build; a folder in its place makes the patch fail
+        // after the report's pages were already put in.
+        let feed = output.appendingPathComponent("feed.xml")
+        try FileManager.default.removeItem(at: feed)
+        try FileManager.default.createDirectory(at: feed, withIntermediateDirectories: false)
+        try Data("x".utf8).write(to: feed.appendingPathComponent("in-the-way"))
+        let before = try tree(output)
+        try edit("weihai-kjj-2021.txt") { $0.replacingOccurrences(of: "本局依法做好政府信息公开工作。", with: "本局依法做好政府信息公开工作。鑫淼。") }
+        XCTAssertThrowsError(try build(cache: cache)) { error in
+            XCTAssertTrue("\(error)".contains("feed.xml"), "\(error)")
+        }
+        let after = try tree(output)
+        XCTAssertEqual(after.keys.sorted(), before.keys.sorted())
+        XCTAssertEqual(before.keys.filter { after[$0] != before[$0] }.sorted(), [])
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.hasPrefix(".Public.") }
+        XCTAssertEqual(siblings, [], "no staging or backup folder is left behind")
+
+        // Out of the way, the next build completes the change.
+        try FileManager.default.removeItem(at: feed)
+        _ = try build(cache: cache)
+        try assertSameAsCleanBuild()
+    }
+
     func testCleanIgnoresTheCacheAndAForeignOutputIsNotTrusted() throws {
         _ = try build(cache: cache)
         let clean = try build(cache: cache, clean: true)

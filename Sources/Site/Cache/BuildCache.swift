@@ -11,7 +11,7 @@ import ReportModel
 /// Files are replaced whole (written aside, then renamed), and one that cannot be read is
 /// ignored: the build is then a full one.
 struct BuildCache {
-    static let format = "sitegen-cache 1"
+    static let format = "sitegen-cache 2"
 
     struct Source: Equatable, Sendable {
         var stamp: FileStamp
@@ -43,7 +43,12 @@ struct BuildCache {
 
     struct Outputs {
         var keys: [String: UInt64]
+        /// The files made without a key (remade by every build): with `keys`, every file of the
+        /// output, so that a patched output loses the files a build no longer makes.
+        var unkeyed: [String] = []
         var search: SearchState?
+
+        var allPaths: Set<String> { Set(keys.keys).union(unkeyed) }
     }
 
     let folder: URL
@@ -120,7 +125,8 @@ struct BuildCache {
             }
             let search = try r.bool()
                 ? SearchState(shardCount: try r.int(), total: try r.int(), documents: try r.uint64()) : nil
-            return Outputs(keys: keys, search: search)
+            let unkeyed = try (0..<(try r.int())).map { _ in try r.string() }
+            return Outputs(keys: keys, unkeyed: unkeyed, search: search)
         }
     }
 
@@ -155,6 +161,8 @@ struct BuildCache {
         }
         w.bool(outputs.search != nil)
         if let s = outputs.search { w.int(s.shardCount); w.int(s.total); w.uint64(s.documents) }
+        w.int(outputs.unkeyed.count)
+        for path in outputs.unkeyed.sorted() { w.string(path) }
         try write("outputs.bin", build: state.buildID, count: outputs.keys.count, w.data)
 
         // Written last: a state without the other two files is never left behind.

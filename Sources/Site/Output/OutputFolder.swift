@@ -19,8 +19,6 @@ final class OutputFolder: @unchecked Sendable {
     func write(_ path: String, _ data: Data) throws {
         try makeParent(of: path)
         let full = rootPath + "/" + path
-        // The path may be a hard link into the previous site: never write through it.
-        unlink(full)
         let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw SiteError.output("\(full)：\(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -35,17 +33,6 @@ final class OutputFolder: @unchecked Sendable {
                 offset += n
             }
         }
-    }
-
-    /// Puts `source` (a file of the previous output) at `path` as a hard link, or a copy where
-    /// links are not possible. The previous output is never written to: every changed file is
-    /// written anew, so a link never lets a change reach the old site.
-    func reuse(_ path: String, from source: URL) throws {
-        try makeParent(of: path)
-        let full = rootPath + "/" + path
-        unlink(full)
-        if link(source.path, full) == 0 { return }
-        try write(path, try Data(contentsOf: source))
     }
 
     private func makeParent(of path: String) throws {

@@ -9,8 +9,9 @@ struct PreviousOutput: Sendable {
 
 /// Where the renderer puts each file of the site. Files are written to the staging folder as they
 /// come (the site is never held in memory) and HTML pages are scanned for links on the way. A
-/// file whose dependency key matches the last build's is linked from the previous output instead
-/// of being made again. Safe to use from several threads.
+/// file whose dependency key matches the last build's is taken over from the previous output
+/// instead of being made again: the staging folder then holds only the files that changed, and
+/// the previous output is patched with them (`SiteWriter.patch`). Safe to use from several threads.
 final class OutputSink: @unchecked Sendable {
     let folder: OutputFolder
     let links = LinkLedger()
@@ -18,32 +19,31 @@ final class OutputSink: @unchecked Sendable {
     private let lock = NSLock()
     private var keys: [String: UInt64] = [:]
     private var allPaths: Set<String> = []
-    private(set) var writtenCount = 0
+    private var reused: Set<String> = []
+    private var written: [String] = []
 
     init(folder: OutputFolder, previous: PreviousOutput? = nil) {
         self.folder = folder
         self.previous = previous
     }
 
-    /// Takes `path` from the previous build if it was made from the same inputs (`key`).
+    /// Takes `path` from the previous build if it was made from the same inputs (`key`) and is
+    /// still there.
     func reuse(_ path: String, key: UInt64) -> Bool {
-        guard let previous, previous.keys[path] == key else { return false }
-        do {
-            try folder.reuse(path, from: previous.folder.appendingPathComponent(path))
-        } catch {
-            return false
-        }
+        guard let previous, previous.keys[path] == key,
+              access(previous.folder.path + "/" + path, F_OK) == 0 else { return false }
         links.addFile(path)
         lock.withLock {
             keys[path] = key
             allPaths.insert(path)
+            reused.insert(path)
         }
         return true
     }
 
     /// The open-data entry of a `report.json` just taken from the previous build.
     func reusedEntry(_ path: String) -> Data? {
-        (try? Data(contentsOf: folder.root.appendingPathComponent(path))).flatMap(OpenData.entry(inSingle:))
+        previous.flatMap { try? Data(contentsOf: $0.folder.appendingPathComponent(path)) }.flatMap(OpenData.entry(inSingle:))
     }
 
     /// Writes a file; `key` (its inputs' digest) lets the next build take it over.
@@ -53,7 +53,7 @@ final class OutputSink: @unchecked Sendable {
         lock.withLock {
             if let key { keys[path] = key }
             allPaths.insert(path)
-            writtenCount += 1
+            written.append(path)
         }
     }
 
@@ -63,7 +63,7 @@ final class OutputSink: @unchecked Sendable {
         links.addFile(path)
         lock.withLock {
             allPaths.insert(path)
-            writtenCount += 1
+            written.append(path)
         }
         return try Appender(folder.root.appendingPathComponent(path))
     }
@@ -71,12 +71,21 @@ final class OutputSink: @unchecked Sendable {
     /// Every file of the new site.
     var paths: [String] { lock.withLock { Array(allPaths) } }
 
+    /// The files written into the staging folder (the others are the previous build's).
+    var writtenPaths: [String] { lock.withLock { written } }
+    var writtenCount: Int { lock.withLock { written.count } }
+
     /// The key of every file that has one, for the next build.
     var fileKeys: [String: UInt64] { lock.withLock { keys } }
 
+    /// Every file that has no key, for the next build.
+    var unkeyedPaths: [String] { lock.withLock { allPaths.filter { keys[$0] == nil } } }
+
     /// Reads a finished file back (the link check of fragments into other pages).
     func read(_ path: String) -> Data? {
-        try? Data(contentsOf: folder.root.appendingPathComponent(path))
+        let taken = lock.withLock { reused.contains(path) }
+        let root = taken ? previous?.folder ?? folder.root : folder.root
+        return try? Data(contentsOf: root.appendingPathComponent(path))
     }
 
     final class Appender {

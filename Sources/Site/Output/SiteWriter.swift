@@ -106,6 +106,91 @@ public struct SiteWriter {
         }
     }
 
+    /// Puts the files of an incremental build (`written`, in the staging folder) into the previous
+    /// output and removes the files the build no longer makes: a few system calls per changed
+    /// file instead of a whole new tree. The marker says "updating" meanwhile, so a build killed
+    /// half-way is never trusted by the next one (which then builds everything). On an error,
+    /// every file is put back as it was.
+    public func patch(_ staging: URL, written: [String], removed: [String], marker: String) throws {
+        let fm = FileManager.default
+        let name = output.lastPathComponent
+        let backup = output.deletingLastPathComponent().appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
+        let markerFile = output.appendingPathComponent(Self.marker)
+        try? fm.removeItem(at: backup)
+        let previousMarker = (try? Data(contentsOf: markerFile)) ?? Data()
+        let out = output.path, saved = backup.path, new = staging.path
+        var folders = FolderMaker()
+        var replaced: [(path: String, hadOld: Bool)] = []
+        var gone: [String] = []
+        do {
+            try Self.replace(markerFile, with: Data("sitegen\nupdating\n".utf8), scratch: staging)
+            for path in written {
+                try folders.makeParent(of: saved + "/" + path)
+                // A hard link keeps the old file for a rollback; none means a new file.
+                let hadOld = link(out + "/" + path, saved + "/" + path) == 0
+                if !hadOld && errno != ENOENT { throw Self.failure("link", out + "/" + path) }
+                try folders.makeParent(of: out + "/" + path)
+                guard rename(new + "/" + path, out + "/" + path) == 0 else { throw Self.failure("rename", out + "/" + path) }
+                replaced.append((path, hadOld))
+            }
+            for path in removed {
+                try folders.makeParent(of: saved + "/" + path)
+                if rename(out + "/" + path, saved + "/" + path) == 0 {
+                    gone.append(path)
+                } else if errno != ENOENT {
+                    throw Self.failure("rename", out + "/" + path)
+                }
+            }
+            try Self.replace(markerFile, with: Data(marker.utf8), scratch: staging)
+        } catch {
+            for path in gone.reversed() { rename(saved + "/" + path, out + "/" + path) }
+            for (path, hadOld) in replaced.reversed() {
+                if hadOld { rename(saved + "/" + path, out + "/" + path) } else { unlink(out + "/" + path) }
+            }
+            try? Self.replace(markerFile, with: previousMarker, scratch: staging)
+            try? fm.removeItem(at: backup)
+            discard(staging)
+            if let error = error as? SiteError { throw error }
+            throw SiteError.output(error.localizedDescription)
+        }
+        // Folders left empty by removed files go too, as a full build would not make them.
+        for path in removed {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, rmdir(out + "/" + folder) == 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        try? fm.removeItem(at: backup)
+        discard(staging)
+    }
+
+    /// Makes parent folders once each.
+    private struct FolderMaker {
+        var made: Set<String> = []
+
+        mutating func makeParent(of path: String) throws {
+            let folder = (path as NSString).deletingLastPathComponent
+            guard made.insert(folder).inserted else { return }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw SiteError.output("\(folder)：\(error.localizedDescription)")
+            }
+        }
+    }
+
+    private static func failure(_ call: String, _ path: String) -> SiteError {
+        SiteError.output("\(path)：\(call) \(String(cString: strerror(errno)))")
+    }
+
+    /// Writes a small file in one step: a file written in `scratch` (the staging folder, on the
+    /// same file system and never published) is renamed over it.
+    private static func replace(_ file: URL, with data: Data, scratch: URL) throws {
+        let temporary = scratch.appendingPathComponent(".marker-\(data.count)")
+        try data.write(to: temporary)
+        guard rename(temporary.path, file.path) == 0 else { throw failure("rename", file.path) }
+    }
+
     public func discard(_ staging: URL) {
         try? FileManager.default.removeItem(at: staging)
     }
