@@ -175,7 +175,7 @@ public struct SiteBuilder {
                                                 sources: Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, $0.source) }),
                                                 published: catalog.reports.count, files: files.count + 1,
                                                 findings: analysis.diagnostics, slugs: catalog.slugMemo),
-                               reports: parsed.map { ($0.report, $0.encoded) }, previous: state,
+                               reports: parsed.map { ($0.report, $0.cached) }, previous: state,
                                outputs: BuildCache.Outputs(keys: sink.fileKeys, unkeyed: sink.unkeyedPaths, search: searchState))
             }
         }
@@ -220,8 +220,8 @@ public struct SiteBuilder {
         var path: String
         var source: BuildCache.Source
         var report: Report
-        /// The cache's bytes of an unchanged report.
-        var encoded: Data? = nil
+        /// Read from the cache, not parsed.
+        var cached = false
     }
 
     /// Parses and checks every file whose stamp or bytes changed, on all cores; the others come
@@ -238,12 +238,12 @@ public struct SiteBuilder {
                     defer { progress?.advance(by: 1) }
                     let old = cached[entry.path]
                     if let old, old.stamp == entry.stamp, let cached = reports[entry.path] {
-                        return Parsed(path: entry.path, source: old, report: cached.report, encoded: cached.encoded)
+                        return Parsed(path: entry.path, source: old, report: cached.report, cached: true)
                     }
                     let data = try Data(contentsOf: entry.url)
                     let source = BuildCache.Source(stamp: entry.stamp, hash: StableHash.of(data))
                     if let old, old.hash == source.hash, let cached = reports[entry.path] {
-                        return Parsed(path: entry.path, source: source, report: cached.report, encoded: cached.encoded)
+                        return Parsed(path: entry.path, source: source, report: cached.report, cached: true)
                     }
                     return Parsed(path: entry.path, source: source, report: checkOne(parser.parse(data, source: entry.path), checker))
                 }

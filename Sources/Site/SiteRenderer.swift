@@ -41,8 +41,8 @@ struct SiteRenderer {
         let keys = inputs.keys
         let site = self.site
         let regions = RegionTree(catalog.agencies)
-        func write(_ route: String, _ context: Any, _ template: String) throws {
-            try sink.emit(route + "index.html", Data(try theme.render(context, template: template).utf8))
+        func write(_ route: String, _ context: Any, _ template: String, key: UInt64? = nil) throws {
+            try sink.emit(route + "index.html", Data(try theme.render(context, template: template).utf8), key: key)
         }
 
         // Markdown pages; every page links to an about page, so there always is one.
@@ -113,9 +113,9 @@ struct SiteRenderer {
             let previous = i > 0 ? years[i - 1] : nil, next = i + 1 < years.count ? years[i + 1] : nil
             var key = keys.start("year")
             key.add(year); key.add(previous ?? 0); key.add(next ?? 0)
-            for report in byYear[year] ?? [] { key.add(keys.report(report)) }
+            for report in byYear[year] ?? [] { key.add(keys.tables(report)) }
             if sink.reuse(Routes.year(year) + "index.html", key: key.value) { continue }
-            try write(Routes.year(year), yearPage(year, catalog: catalog, previous: previous, next: next), "year")
+            try write(Routes.year(year), yearPage(year, catalog: catalog, previous: previous, next: next), "year", key: key.value)
         }
         try write(Routes.years, ListPage(
             frame: PageFrame(site: site, route: Routes.years, title: "年度"),
@@ -140,10 +140,10 @@ struct SiteRenderer {
             }
             for agency in members {
                 key.add(agency.slug); key.add(agency.name); key.add(agency.region.joined(separator: "/"))
-                for report in agency.reports { key.add(keys.report(report)) }
+                for report in agency.reports { key.add(keys.tables(report)) }
             }
             if sink.reuse(Routes.region(region.slug) + "index.html", key: key.value) { continue }
-            try write(Routes.region(region.slug), regionPage(region, regions: regions, catalog: catalog), "region")
+            try write(Routes.region(region.slug), regionPage(region, regions: regions, catalog: catalog), "region", key: key.value)
         }
         try write(Routes.regions, ListPage(
             frame: PageFrame(site: site, route: Routes.regions, title: "地区"),
@@ -169,9 +169,13 @@ struct SiteRenderer {
             hasBaseURL: config.baseURL != nil), template: "404").utf8))
 
         // Open data and machine-readable indexes
-        try sink.emit("data/active-disclosure.csv", CSVExport.activeDisclosure(catalog.reports))
-        try sink.emit("data/applications.csv", CSVExport.applications(catalog.reports))
-        try sink.emit("data/review-litigation.csv", CSVExport.reviewLitigation(catalog.reports))
+        // The CSV files hold every report's numbers: made again only when one of those changed.
+        var csvKey = keys.start("csv")
+        for report in catalog.reports { csvKey.add(keys.tables(report)) }
+        for (path, make) in [("data/active-disclosure.csv", CSVExport.activeDisclosure), ("data/applications.csv", CSVExport.applications),
+                             ("data/review-litigation.csv", CSVExport.reviewLitigation)] where !sink.reuse(path, key: csvKey.value) {
+            try sink.emit(path, make(catalog.reports), key: csvKey.value)
+        }
         try sink.emit("feed.xml", AtomFeed.xml(reports: catalog.reports, siteTitle: config.title, baseURL: config.baseURL,
                                                updated: AtomFeed.latestUpdated(catalog.reports) ?? "1970-01-01T00:00:00Z"))
         try sink.emit("robots.txt", Sitemap.robots(baseURL: config.baseURL))

@@ -76,6 +76,9 @@ final class IncrementalBuildTests: XCTestCase {
         let otherAgency = "reports/ping-ding-shan-shi-ke-xue-ji-shu-ju/2023/index.html"
         let otherJSON = "reports/ping-ding-shan-shi-ke-xue-ji-shu-ju/2023/report.json"
         let before = (try inode(weihai2021), try inode(otherAgency), try inode(otherJSON))
+        // Pages and files that show only the report's numbers, not its text.
+        let numbersOnly = ["years/2021/index.html", "regions/wei-hai-shi/index.html", "data/applications.csv"]
+        let numbersOnlyBefore = try numbersOnly.map(inode)
         let shards = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("search/shards").path)
         let shardInodes = try shards.map { try inode("search/shards/" + $0) }
 
@@ -87,6 +90,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNotEqual(try inode(weihai2021), before.0)
         XCTAssertEqual(try inode(otherAgency), before.1, "another agency's page is not rewritten")
         XCTAssertEqual(try inode(otherJSON), before.2)
+        XCTAssertEqual(try numbersOnly.map(inode), numbersOnlyBefore, "a change of text leaves the tables of numbers alone")
         // The index was patched, not rebuilt: only the shards of the new words were written.
         let rewritten = try zip(shards, shardInodes).filter { try inode("search/shards/" + $0.0) != $0.1 }.count
         XCTAssertGreaterThan(rewritten, 0)
@@ -97,6 +101,8 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testAChangedNumberReachesTheNextYearsFindings() throws {
         _ = try build(cache: cache)
+        let numbers = ["years/2021/index.html", "regions/wei-hai-shi/index.html", "data/applications.csv"]
+        let numbersBefore = try numbers.map(inode)
         // 2021's carried-over applications feed 2022's check across years.
         try edit("weihai-kjj-2021.txt") { text in
             var lines = text.components(separatedBy: "\n")
@@ -105,6 +111,7 @@ final class IncrementalBuildTests: XCTestCase {
             return lines.joined(separator: "\n")
         }
         _ = try build(cache: cache)
+        for (path, before) in zip(numbers, numbersBefore) { XCTAssertNotEqual(try inode(path), before, path) }
         try assertSameAsCleanBuild()
     }
 

@@ -39,9 +39,6 @@ struct BinaryWriter {
         for v in values { string(v) }
     }
 
-    /// Bytes another writer produced, as they are.
-    mutating func raw(_ value: Data) { data.append(value) }
-
     mutating func bytes(_ value: Data) {
         int(value.count)
         data.append(value)
@@ -64,9 +61,6 @@ struct BinaryReader {
 
     var atEnd: Bool { offset >= data.count }
 
-    /// Where the next read starts, and the bytes between two such positions.
-    var position: Int { offset }
-    func bytes(from start: Int, to end: Int) -> Data { Data(data[start..<end]) }
 
     mutating func int() throws -> Int {
         var result: UInt64 = 0

@@ -84,11 +84,10 @@ struct BuildCache {
         }
     }
 
-    /// A report read from the cache, with its encoded bytes: written back as they are when the
-    /// report is unchanged, instead of being encoded again.
+    /// A report read from the cache. (Its bytes are not kept: a bucket with a changed report is
+    /// encoded again whole, which costs less than holding every report twice.)
     struct Cached: Sendable {
         var report: Report
-        var encoded: Data
     }
 
     /// Source path → the report parsed and checked from it. The buckets are read on every core;
@@ -102,9 +101,7 @@ struct BuildCache {
             var out: [Cached] = []
             do {
                 for _ in 0..<expected.count {
-                    let start = r.position
-                    let report = try ReportCodec.decode(from: &r)
-                    out.append(Cached(report: report, encoded: r.bytes(from: start, to: r.position)))
+                    out.append(Cached(report: try ReportCodec.decode(from: &r)))
                 }
             } catch {
                 return []
@@ -132,22 +129,20 @@ struct BuildCache {
 
     // MARK: writing
 
-    /// - Parameter reports: each report, or its bytes as read from the cache when unchanged.
+    /// - Parameter reports: each report, and whether it is the one read from the cache.
     ///   A bucket is written again only if one of its reports changed or its count did.
-    func save(_ state: State, reports: [(report: Report, encoded: Data?)], previous: State?, outputs: Outputs) throws {
+    func save(_ state: State, reports: [(report: Report, unchanged: Bool)], previous: State?, outputs: Outputs) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var members = [[(report: Report, encoded: Data?)]](repeating: [], count: Self.bucketCount)
+        var members = [[(report: Report, unchanged: Bool)]](repeating: [], count: Self.bucketCount)
         for item in reports { members[Self.bucket(of: item.report.source)].append(item) }
         let buckets = try (0..<Self.bucketCount).map { $0 }.concurrentMap { k -> Result<Bucket, Error> in
             Result {
                 let items = members[k]
-                if let old = previous?.buckets[k], old.count == items.count, items.allSatisfy({ $0.encoded != nil }) {
+                if let old = previous?.buckets[k], old.count == items.count, items.allSatisfy(\.unchanged) {
                     return old
                 }
                 var w = BinaryWriter()
-                for (report, encoded) in items {
-                    if let encoded { w.raw(encoded) } else { ReportCodec.encode(report, into: &w) }
-                }
+                for (report, _) in items { ReportCodec.encode(report, into: &w) }
                 try replace("reports-\(k).bin", w.data)
                 return Bucket(digest: StableHash.of(w.data), count: items.count)
             }

@@ -11,6 +11,8 @@ struct DependencyKeys: Sendable {
     let content: [String: UInt64]
     /// Report source path → the report's key.
     private var reports: [String: UInt64] = [:]
+    /// Report source path → the key of what comparison tables and CSV files show of it.
+    private var tables: [String: UInt64] = [:]
 
     init(global: UInt64, content: [String: UInt64]) {
         self.global = global
@@ -20,8 +22,13 @@ struct DependencyKeys: Sendable {
     /// Keys for every report of the catalog, computed once.
     init(global: UInt64, content: [String: UInt64], catalog: Catalog) {
         self.init(global: global, content: content)
-        for report in catalog.reports + catalog.unpublished {
-            reports[report.source] = Self.key(report, global: global, content: content[report.source] ?? 0)
+        let all = catalog.reports + catalog.unpublished
+        let computed = all.concurrentMap { report in
+            (Self.key(report, global: global, content: content[report.source] ?? 0), Self.tablesKey(report))
+        }
+        for (report, (key, tables)) in zip(all, computed) {
+            reports[report.source] = key
+            self.tables[report.source] = tables
         }
     }
 
@@ -35,6 +42,33 @@ struct DependencyKeys: Sendable {
 
     func report(_ report: Report) -> UInt64 {
         reports[report.source] ?? Self.key(report, global: global, content: content[report.source] ?? 0)
+    }
+
+    /// The key of a report's metadata and table cells, without its text or findings: what a row
+    /// of a year or region table, or of the CSV files, is made from. A report whose text changed
+    /// but not its numbers leaves those files as they were.
+    func tables(_ report: Report) -> UInt64 {
+        tables[report.source] ?? Self.tablesKey(report)
+    }
+
+    private static func tablesKey(_ report: Report) -> UInt64 {
+        var h = StableHash()
+        h.add(report.source); h.add(report.title); h.add(report.agency); h.add(report.agencySlug)
+        h.add(report.region.count)
+        for name in report.region { h.add(name) }
+        h.add(report.year ?? -1); h.add(report.template.rawValue)
+        for table in [report.activeDisclosure, report.applications, report.reviewLitigation] {
+            h.add(table.shape.name); h.add(table.shape.cellCount)
+            for position in 0..<table.shape.cellCount {
+                if let number = table.value(at: position).number {
+                    h.add(UInt8(1))
+                    withUnsafeBytes(of: number) { h.add($0) }
+                } else {
+                    h.add(UInt8(0))
+                }
+            }
+        }
+        return h.value
     }
 
     private static func key(_ report: Report, global: UInt64, content: UInt64) -> UInt64 {
