@@ -132,8 +132,10 @@ public struct SiteBuilder {
 
         var content: [String: UInt64] = [:]
         for item in parsed { content[item.report.source] = item.source.hash }
-        let keys = DependencyKeys(global: global, content: content, catalog: catalog)
-        let outputs = previousValid ? state.flatMap { cache?.outputs(of: $0) } : nil
+        let (keys, outputs) = timer.measure("keys") {
+            (DependencyKeys(global: global, content: content, catalog: catalog),
+             previousValid ? state.flatMap { cache?.outputs(of: $0) } : nil)
+        }
         let writer = SiteWriter(output: options.output, force: options.force)
         let staging = try writer.prepare()
         // Names the inputs, so two builds of the same inputs leave identical folders.
@@ -141,15 +143,16 @@ public struct SiteBuilder {
         buildHash.add(Self.inputsKey(theme: theme, config: configData, pages: pages))
         for item in parsed { buildHash.add(item.path); buildHash.add(item.source.hash) }
         let buildID = buildHash.value
-        var searchState: SearchState?
+        var outcome: RenderOutcome?
         let sink = OutputSink(folder: OutputFolder(staging),
                               previous: outputs.map { PreviousOutput(folder: options.output, keys: $0.keys) })
         do {
             var inputs = RenderInputs(catalog: catalog, sources: entries.map { SourceRef(path: $0.path, url: $0.url) },
                                       pages: pages, keys: keys)
             inputs.previousSearch = outputs?.search
+            inputs.previousOpenData = outputs?.openData ?? [:]
             inputs.search = options.search
-            searchState = try SiteRenderer(config: config, theme: theme).render(inputs, into: sink, progress: progress, timer: &timer)
+            outcome = try SiteRenderer(config: config, theme: theme).render(inputs, into: sink, progress: progress, timer: &timer)
             let broken = timer.measure("links") { sink.links.broken(read: sink.read) }
             guard broken.isEmpty else { throw SiteError.brokenLinks(broken.map(\.description)) }
             let marker = "sitegen\nbuild \(String(buildID, radix: 16))\n"
@@ -176,7 +179,8 @@ public struct SiteBuilder {
                                                 published: catalog.reports.count, files: files.count + 1,
                                                 findings: analysis.diagnostics, slugs: catalog.slugMemo),
                                reports: parsed.map { ($0.report, $0.cached) }, previous: state,
-                               outputs: BuildCache.Outputs(keys: sink.fileKeys, unkeyed: sink.unkeyedPaths, search: searchState))
+                               outputs: BuildCache.Outputs(keys: sink.fileKeys, unkeyed: sink.unkeyedPaths, search: outcome?.search,
+                                                           openData: outcome?.openData ?? [:]))
             }
         }
         var final = result

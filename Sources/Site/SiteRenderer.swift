@@ -35,7 +35,7 @@ struct SiteRenderer {
     /// Renders every file of the site into `sink`, which writes each one as it comes; a file
     /// whose dependency key is unchanged since the last build is taken from that build instead.
     @discardableResult
-    func render(_ inputs: RenderInputs, into sink: OutputSink, progress: Progress? = nil, timer: inout StageTimer) throws -> SearchState {
+    func render(_ inputs: RenderInputs, into sink: OutputSink, progress: Progress? = nil, timer: inout StageTimer) throws -> RenderOutcome {
         let renderStart = DispatchTime.now().uptimeNanoseconds
         let catalog = inputs.catalog
         let keys = inputs.keys
@@ -57,35 +57,31 @@ struct SiteRenderer {
 
         // Reports and agencies, the bulk of the pages: rendered on every core, a batch at a time;
         // each report's open-data entry also goes, in catalog order, into data/reports.json.
-        let openData = try sink.stream("data/reports.json")
-        try openData.append(Data(OpenData.prefix.utf8))
-        var firstEntry = true
+        let openData = try OpenDataStream(try sink.stream("data/reports.json"),
+                                          previous: inputs.previousOpenData.isEmpty ? nil
+                                              : sink.previous?.folder.appendingPathComponent("data/reports.json"))
+        let previousPlaces = openData.canCopy ? inputs.previousOpenData : [:]
         var reportsDone = 0
         let agencies = catalog.agencies
         progress?.start("pages", total: catalog.reports.count, unit: "报告")
         for batchStart in stride(from: 0, to: agencies.count, by: Self.batchSize) {
             let batch = Array(agencies[batchStart..<min(batchStart + Self.batchSize, agencies.count)])
-            var rendered = [Result<[Data], Error>?](repeating: nil, count: batch.count)
+            var rendered = [Result<[(String, OpenDataStream.Piece)], Error>?](repeating: nil, count: batch.count)
             rendered.withUnsafeMutableBufferPointer { buffer in
                 let base = buffer.baseAddress!
                 DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                    (base + i).pointee = Result { try renderAgency(batch[i], regions: regions, keys: keys, site: site, into: sink) }
+                    (base + i).pointee = Result {
+                        try renderAgency(batch[i], regions: regions, keys: keys, site: site, previousPlaces: previousPlaces, into: sink)
+                    }
                 }
             }
             for result in rendered {
-                for entry in try result!.get() {
-                    if !firstEntry { try openData.append(Data(",".utf8)) }
-                    try openData.append(entry)
-                    firstEntry = false
-                }
+                for (path, piece) in try result!.get() { try openData.append(piece, path: path) }
             }
             reportsDone += batch.reduce(0) { $0 + $1.reports.count }
             progress?.advance(to: reportsDone)
         }
-        try openData.append(Data(OpenData.middle.utf8))
-        try openData.append(try OpenData.entries(catalog.unpublished, published: false))
-        try openData.append(Data(OpenData.suffix.utf8))
-        try openData.close()
+        try openData.finish(unpublished: try OpenData.entries(catalog.unpublished, published: false))
         progress?.finish()
 
         // The search index is built on its own thread while the rest of the pages are made:
@@ -198,32 +194,34 @@ struct SiteRenderer {
         // `search` ran alongside `render`; `render` is counted until the pages were done.
         timer.record("render", seconds: renderSeconds)
         timer.record("search", seconds: search.seconds)
-        return try search.result()
+        return RenderOutcome(search: try search.result(), openData: openData.places)
     }
 
     /// One agency's report pages, their `report.json` files and the agency page. Returns each
-    /// report's open-data entry, for `data/reports.json`. A report page shows its neighbours and
+    /// report's open-data entry (or its place in the last build's file), for `data/reports.json`. A report page shows its neighbours and
     /// the findings across years, so every page of the agency depends on all its reports.
     private func renderAgency(_ agency: Catalog.Agency, regions: RegionTree, keys: DependencyKeys, site: SiteView,
-                              into sink: OutputSink) throws -> [Data] {
+                              previousPlaces: [String: OpenDataStream.Place],
+                              into sink: OutputSink) throws -> [(String, OpenDataStream.Piece)] {
         let regionSlug = regions[agency.region]?.slug
         var agencyKey = keys.start("agency")
         agencyKey.add(agency.slug); agencyKey.add(agency.name); agencyKey.add(regionSlug ?? "")
         for report in agency.reports { agencyKey.add(keys.report(report)) }
-        var entries: [Data] = []
+        var entries: [(String, OpenDataStream.Piece)] = []
         for report in agency.reports {
             let route = Routes.report(report)
             if !sink.reuse(route + "index.html", key: agencyKey.value) {
                 let page = ReportPage(report, agency: agency, regionSlug: regionSlug, site: site, markdown: markdown)
                 try sink.emit(route + "index.html", Data(try theme.render(page, template: "report").utf8), key: agencyKey.value)
             }
-            let entryKey = keys.report(report)
-            if sink.reuse(route + "report.json", key: entryKey), let entry = sink.reusedEntry(route + "report.json") {
-                entries.append(entry)
+            let entryKey = keys.report(report), path = route + "report.json"
+            if sink.reuse(path, key: entryKey),
+               let piece = previousPlaces[path].map(OpenDataStream.Piece.previous) ?? sink.reusedEntry(path).map(OpenDataStream.Piece.bytes) {
+                entries.append((path, piece))
             } else {
                 let entry = try OpenData.entry(report)
-                try sink.emit(route + "report.json", OpenData.single(entry), key: entryKey)
-                entries.append(entry)
+                try sink.emit(path, OpenData.single(entry), key: entryKey)
+                entries.append((path, .bytes(entry)))
             }
         }
         if !sink.reuse(Routes.agency(agency.slug) + "index.html", key: agencyKey.value) {

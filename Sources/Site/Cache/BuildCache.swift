@@ -11,7 +11,7 @@ import ReportModel
 /// Files are replaced whole (written aside, then renamed), and one that cannot be read is
 /// ignored: the build is then a full one.
 struct BuildCache {
-    static let format = "sitegen-cache 2"
+    static let format = "sitegen-cache 3"
 
     struct Source: Equatable, Sendable {
         var stamp: FileStamp
@@ -47,6 +47,8 @@ struct BuildCache {
         /// output, so that a patched output loses the files a build no longer makes.
         var unkeyed: [String] = []
         var search: SearchState?
+        /// `report.json` path → where its entry lies in `data/reports.json`.
+        var openData: [String: OpenDataStream.Place] = [:]
 
         var allPaths: Set<String> { Set(keys.keys).union(unkeyed) }
     }
@@ -123,7 +125,12 @@ struct BuildCache {
             let search = try r.bool()
                 ? SearchState(shardCount: try r.int(), total: try r.int(), documents: try r.uint64()) : nil
             let unkeyed = try (0..<(try r.int())).map { _ in try r.string() }
-            return Outputs(keys: keys, unkeyed: unkeyed, search: search)
+            var openData: [String: OpenDataStream.Place] = [:]
+            for _ in 0..<(try r.int()) {
+                let path = try r.string()
+                openData[path] = OpenDataStream.Place(offset: try r.int(), length: try r.int())
+            }
+            return Outputs(keys: keys, unkeyed: unkeyed, search: search, openData: openData)
         }
     }
 
@@ -158,6 +165,10 @@ struct BuildCache {
         if let s = outputs.search { w.int(s.shardCount); w.int(s.total); w.uint64(s.documents) }
         w.int(outputs.unkeyed.count)
         for path in outputs.unkeyed.sorted() { w.string(path) }
+        w.int(outputs.openData.count)
+        for (path, place) in outputs.openData.sorted(by: { $0.key < $1.key }) {
+            w.string(path); w.int(place.offset); w.int(place.length)
+        }
         try write("outputs.bin", build: state.buildID, count: outputs.keys.count, w.data)
 
         // Written last: a state without the other two files is never left behind.

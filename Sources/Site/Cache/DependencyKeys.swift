@@ -114,5 +114,13 @@ struct RenderInputs {
     var pages: [SourceFile]
     var keys: DependencyKeys
     var previousSearch: SearchState? = nil
+    /// Where each report's entry lies in the last build's `data/reports.json`.
+    var previousOpenData: [String: OpenDataStream.Place] = [:]
     var search = true
+}
+
+/// What the next build needs to know of this one's output, besides each file's key.
+struct RenderOutcome {
+    var search: SearchState
+    var openData: [String: OpenDataStream.Place]
 }

@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes `data/reports.json` entry by entry, and remembers where each entry went. An entry
+/// that has not changed since the last build is copied from the last build's file by its place
+/// there, neighbours in one go, instead of being read back from that report's `report.json`
+/// (ten thousand files for a large portal).
+final class OpenDataStream {
+    /// Where an entry lies in a `reports.json`: bytes `offset ..< offset + length`.
+    struct Place: Equatable, Sendable {
+        var offset: Int
+        var length: Int
+    }
+
+    /// One entry of the stream: new bytes, or the place of the same bytes in the last file.
+    enum Piece {
+        case bytes(Data)
+        case previous(Place)
+    }
+
+    private let appender: OutputSink.Appender
+    private let previousFile: FileHandle?
+    /// Bytes written so far.
+    private var offset = 0
+    private var entryCount = 0
+    /// A run of previous entries not yet copied: its place in the last file, its first entry's
+    /// place in the new one, and the `report.json` path of each entry with its distance from the start.
+    private var run: (old: Place, members: [(path: String, delta: Int)])?
+    /// `report.json` path → the place of its entry in the new file.
+    private(set) var places: [String: Place] = [:]
+
+    init(_ appender: OutputSink.Appender, previous: URL?) throws {
+        self.appender = appender
+        previousFile = previous.flatMap { try? FileHandle(forReadingFrom: $0) }
+        try write(Data(OpenData.prefix.utf8))
+    }
+
+    /// Whether entries can be copied from the last build's file.
+    var canCopy: Bool { previousFile != nil }
+
+    func append(_ piece: Piece, path: String) throws {
+        switch piece {
+        case .bytes(let entry):
+            try flush()
+            if entryCount > 0 { try write(Data(",".utf8)) }
+            places[path] = Place(offset: offset, length: entry.count)
+            try write(entry)
+        case .previous(let place):
+            // The entries of the last file were separated by one comma, as they are here.
+            if var current = run, current.old.offset + current.old.length + 1 == place.offset {
+                current.members.append((path, place.offset - current.old.offset))
+                current.old.length = place.offset + place.length - current.old.offset
+                run = current
+            } else {
+                try flush()
+                run = (place, [(path, 0)])
+            }
+        }
+        entryCount += 1
+    }
+
+    /// The middle (unpublished reports) and the end of the file.
+    func finish(unpublished: Data) throws {
+        try flush()
+        try write(Data(OpenData.middle.utf8))
+        try write(unpublished)
+        try write(Data(OpenData.suffix.utf8))
+        try appender.close()
+        try previousFile?.close()
+    }
+
+    private func flush() throws {
+        guard let current = run else { return }
+        run = nil
+        guard let previousFile else { throw SiteError.output("data/reports.json：上次的文件不可读") }
+        // The run's first entry is already counted: a comma goes before it unless it is the first.
+        if entryCount > current.members.count { try write(Data(",".utf8)) }
+        let start = offset
+        var remaining = current.old.length
+        var at = UInt64(current.old.offset)
+        try previousFile.seek(toOffset: at)
+        while remaining > 0 {
+            guard let chunk = try previousFile.read(upToCount: min(remaining, 1 << 20)), !chunk.isEmpty else {
+                throw SiteError.output("data/reports.json：上次的文件比预期的短")
+            }
+            try write(chunk)
+            remaining -= chunk.count
+            at += UInt64(chunk.count)
+        }
+        for (i, member) in current.members.enumerated() {
+            let end = i + 1 < current.members.count ? current.members[i + 1].delta - 1 : current.old.length
+            places[member.path] = Place(offset: start + member.delta, length: end - member.delta)
+        }
+    }
+
+    private func write(_ data: Data) throws {
+        try appender.append(data)
+        offset += data.count
+    }
+}
