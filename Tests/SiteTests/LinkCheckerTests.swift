@@ -39,7 +39,57 @@ final class LinkCheckerTests: XCTestCase {
         }
         XCTAssertEqual(LinkChecker.fastResolve("../../x/index.html", from: "reports/x/2023/index.html"), .some("reports/x/index.html"))
         XCTAssertEqual(LinkChecker.fastResolve("../../x", from: "a/index.html"), .some(nil), "above the root")
-        XCTAssertNil(LinkChecker.fastResolve("./x", from: "a/index.html") as String??, "left to the general resolver")
+        XCTAssertEqual(LinkChecker.fastResolve("./x", from: "a/index.html"), .some("a/x"))
+        XCTAssertNil(LinkChecker.fastResolve("中/x", from: "a/index.html") as String??, "not ASCII: left to the general resolver")
+        XCTAssertNil(LinkChecker.fastResolve("x", from: "中/index.html") as String??, "not ASCII: left to the general resolver")
+    }
+
+    func testTheByteResolverAgreesWithTarget() {
+        let pages = ["index.html", "a/index.html", "a/b/index.html", "a//index.html", "404.html"]
+        let values = ["", "#", "#x", "#a:b", "x", "x#", "x#y", "x/", "../x/", "../../a/b.html#frag", "./x", "a/./b", "a/../b",
+                      "../../../x", "..", ".", "...x", "x/..", "index.html#x", "report.json", "%E4%B8%AD", "x?q=1",
+                      "x&amp;y", "http://h/", "HTTP://h/", "//h/x", "mailto:a@b", "data:,", "javascript:x", "/abs", "x:y", "中.html"]
+        for page in pages {
+            let folder = LinkChecker.PageFolder(page)!
+            for value in values {
+                for attribute in ["href", "src"] {
+                    let general = LinkChecker.target(tag: "a", attribute: attribute, value: value, page: page, alternate: false)
+                    var bytes = value
+                    guard let common = bytes.withUTF8({ folder.target($0) }) else { continue }
+                    XCTAssertEqual(common, general, "\(value) from \(page)")
+                }
+            }
+        }
+        XCTAssertNil(LinkChecker.PageFolder("中/index.html"), "not ASCII: every link goes to the general path")
+    }
+
+    func testPageLinksAreCheckedOnBytes() {
+        let files: [String: Data] = [
+            "a/b/index.html": page(#"""
+                <link rel="alternate" href="http://feeds.example/atom.xml"><h2 id="top">t</h2>
+                <a href="../x/">1</a><a href="../../a/b.html#frag">2</a><a href="../../a/b.html#nofrag">3</a>
+                <a href="#top">4</a><a href="#gone">5</a><a href="./x">6</a><a href="c/./d.html">7</a><a href="c/../d.html">8</a>
+                <a href="../../../x/">9</a><a href="%E4%B8%AD.html">10</a><a href="%E6%96%87.html">11</a><a href="d.html?q=1">12</a>
+                <a href="d.html?a=1&amp;b=2#top">13</a><a href="e.html?a=1&amp;b=2">14</a><img src="http://cdn.example/x.png">
+                <a href="http://gov.example/">out</a><a href="../x/#top">15</a>
+                """#),
+            "a/x/index.html": page(#"<h1 id="top">x</h1>"#),
+            "a/b.html": page(#"<p id="frag">"#),
+            "a/b/x": page(""),
+            "a/b/c/d.html": page(""),
+            "a/b/d.html": page(#"<link href="http://styles.example/s.css">"#),
+            "a/b/中.html": page(""),
+        ]
+        XCTAssertEqual(LinkChecker.check(files).map(\.description), [
+            "a/b/d.html: http://styles.example/s.css（从其他网站加载）",
+            "a/b/index.html: ../../a/b.html#nofrag（锚点不存在）",
+            "a/b/index.html: #gone（锚点不存在）",
+            "a/b/index.html: ../../../x/（目标不存在）",
+            "a/b/index.html: %E6%96%87.html（目标不存在）",
+            "a/b/index.html: d.html?a=1&b=2#top（锚点不存在）",
+            "a/b/index.html: e.html?a=1&b=2（目标不存在）",
+            "a/b/index.html: http://cdn.example/x.png（从其他网站加载）",
+        ])
     }
 
     func testReferencesAreReadByTheByteScanner() {

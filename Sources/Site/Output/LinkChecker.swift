@@ -12,53 +12,62 @@ enum LinkChecker {
         var description: String { "\(page): \(target)（\(reason)）" }
     }
 
-    /// `(tag, attribute, value)` of every `href="…"` and `src="…"`, by a byte scan (a regular
-    /// expression over every page was a tenth of the build).
+    /// `(tag, attribute, value)` of every `href="…"` and `src="…"`.
     static func references(in html: String) -> [[String]] {
         var html = html
         return html.withUTF8 { bytes -> [[String]] in
             var out: [[String]] = []
-            var tagStart = 0
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b == 0x3C { tagStart = i }  // <
-                if b == 0x3D, i + 1 < n, bytes[i + 1] == 0x22, i >= 4 {  // ="
-                    let isHref = i >= 5 && bytes[i - 5] == 0x20 && bytes[i - 4] == 0x68 && bytes[i - 3] == 0x72 && bytes[i - 2] == 0x65 && bytes[i - 1] == 0x66
-                    let isSrc = bytes[i - 4] == 0x20 && bytes[i - 3] == 0x73 && bytes[i - 2] == 0x72 && bytes[i - 1] == 0x63
-                    if isHref || isSrc {
-                        var j = i + 2
-                        while j < n && bytes[j] != 0x22 { j += 1 }
-                        var t = tagStart + 1
-                        while t < n, (bytes[t] | 0x20) >= 0x61, (bytes[t] | 0x20) <= 0x7A { t += 1 }
-                        let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tagStart + 1)..<t]), as: UTF8.self)
-                        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<min(j, n)]), as: UTF8.self)
-                        out.append([tag, isHref ? "href" : "src", value])
-                        i = j
-                    }
-                }
-                i += 1
+            scanReferences(bytes) { tag, isHref, value in
+                out.append([String(decoding: UnsafeBufferPointer(rebasing: bytes[tag]), as: UTF8.self), isHref ? "href" : "src",
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)])
             }
             return out
+        }
+    }
+
+    /// Calls `body(tag, isHref, value)` with the byte ranges of every `href="…"` and `src="…"`, by a
+    /// byte scan (a regular expression over every page was a tenth of the build).
+    @inline(__always)
+    static func scanReferences(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Bool, Range<Int>) -> Void) {
+        var tagStart = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x3C { tagStart = i }  // <
+            if b == 0x3D, i + 1 < n, bytes[i + 1] == 0x22, i >= 4 {  // ="
+                let isHref = i >= 5 && bytes[i - 5] == 0x20 && bytes[i - 4] == 0x68 && bytes[i - 3] == 0x72 && bytes[i - 2] == 0x65 && bytes[i - 1] == 0x66
+                let isSrc = bytes[i - 4] == 0x20 && bytes[i - 3] == 0x73 && bytes[i - 2] == 0x72 && bytes[i - 1] == 0x63
+                if isHref || isSrc {
+                    var j = i + 2
+                    while j < n && bytes[j] != 0x22 { j += 1 }
+                    var t = tagStart + 1
+                    while t < n, (bytes[t] | 0x20) >= 0x61, (bytes[t] | 0x20) <= 0x7A { t += 1 }
+                    body((tagStart + 1)..<t, isHref, (i + 2)..<min(j, n))
+                    i = j
+                }
+            }
+            i += 1
         }
     }
 
     /// The values of every ` id="…"`.
     static func anchorIDs(in html: String) -> Set<String> {
         var html = html
-        return html.withUTF8 { bytes -> Set<String> in
-            var out: Set<String> = []
-            let needle = Array(" id=\"".utf8)
-            var start = 0
-            while let at = ByteSearch.find(needle, in: bytes, from: start) {
-                var j = at + needle.count
-                while j < bytes.count && bytes[j] != 0x22 { j += 1 }
-                out.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + needle.count)..<j]), as: UTF8.self))
-                start = j
-            }
-            return out
+        return html.withUTF8 { anchorIDs(in: $0) }
+    }
+
+    static func anchorIDs(in bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
+        var out: Set<String> = []
+        let needle = Array(" id=\"".utf8)
+        var start = 0
+        while let at = ByteSearch.find(needle, in: bytes, from: start) {
+            var j = at + needle.count
+            while j < bytes.count && bytes[j] != 0x22 { j += 1 }
+            out.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + needle.count)..<j]), as: UTF8.self))
+            start = j
         }
+        return out
     }
 
     /// Checks a whole site held in memory (tests, small sites): the same rules as a build's ledger.
@@ -123,26 +132,100 @@ enum LinkChecker {
         fastResolve(target, from: page) ?? slowResolve(target, from: page)
     }
 
-    /// The common case without splitting both paths: leading `../` steps, then a path with no
-    /// `.` or `..` segment. nil means "not that case" (or climbing above the root): the general
-    /// resolver decides.
+    /// The general resolver's answer by bytes, when both paths are ASCII (so bytes and
+    /// characters split alike); nil leaves it to the general resolver.
     static func fastResolve(_ target: String, from page: String) -> String?? {
-        var rest = Substring(target)
-        var up = 0
-        while rest.hasPrefix("../") {
-            rest = rest.dropFirst(3)
-            up += 1
+        var (target, page) = (target, page)
+        return target.withUTF8 { target in
+            page.withUTF8 { page -> String?? in
+                guard isASCII(target), isASCII(page) else { return nil }
+                let (folder, depth) = folderOf(page)
+                return .some(resolve(target, folder: UnsafeBufferPointer(rebasing: page[..<folder]), depth: depth))
+            }
         }
-        guard !rest.hasPrefix("/"), rest != "..", rest != ".", !rest.hasPrefix("./"), !rest.contains("/./"),
-              !rest.contains("/../"), !rest.hasSuffix("/."), !rest.hasSuffix("/..") else { return nil }
-        var dir = page[..<(page.lastIndex(of: "/") ?? page.startIndex)]
-        var depth = page.contains("/") ? dir.split(separator: "/", omittingEmptySubsequences: false).count : 0
-        guard up <= depth else { return .some(nil) }
-        for _ in 0..<up {
-            dir = dir[..<(dir.lastIndex(of: "/") ?? dir.startIndex)]
-            depth -= 1
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b >= 0x80 { return false }
+        return true
+    }
+
+    /// Where a page's folder ends (its last `/`) and how many segments it has (its `/`s).
+    static func folderOf(_ page: UnsafeBufferPointer<UInt8>) -> (end: Int, depth: Int) {
+        var (end, depth) = (0, 0)
+        for (k, b) in page.enumerated() where b == 0x2F { (end, depth) = (k, depth + 1) }
+        return (end, depth)
+    }
+
+    /// `slowResolve` on bytes, for an ASCII `target` and `folder` (of `depth` segments); nil when
+    /// it climbs above the root.
+    static func resolve(_ target: UnsafeBufferPointer<UInt8>, folder: UnsafeBufferPointer<UInt8>, depth: Int) -> String? {
+        var above = false
+        let out = String(unsafeUninitializedCapacity: folder.count + target.count + 1) { out -> Int in
+            var n = folder.count
+            _ = UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(folder))
+            var depth = depth
+            var start = 0
+            while start <= target.count {
+                var end = start
+                while end < target.count && target[end] != 0x2F { end += 1 }
+                let dot = end > start && target[start] == 0x2E
+                if dot && end - start == 2 && target[start + 1] == 0x2E {  // ..
+                    guard depth > 0 else { above = true; return 0 }
+                    depth -= 1
+                    if depth == 0 { n = 0 } else {
+                        repeat { n -= 1 } while out[n] != 0x2F
+                    }
+                } else if !(dot && end - start == 1) {  // not .
+                    if depth > 0 { out[n] = 0x2F; n += 1 }
+                    for k in start..<end { out[n] = target[k]; n += 1 }
+                    depth += 1
+                }
+                start = end + 1
+            }
+            return n
         }
-        return .some(depth == 0 ? String(rest) : dir + "/" + rest)
+        return above ? nil : out
+    }
+
+    /// One page's folder, found once for all of its links.
+    struct PageFolder {
+        let page: String
+        private let folder: [UInt8]
+        private let depth: Int
+
+        /// nil when the page's path is not ASCII.
+        init?(_ page: String) {
+            var copy = page
+            guard let (folder, depth) = copy.withUTF8({ bytes -> ([UInt8], Int)? in
+                guard LinkChecker.isASCII(bytes) else { return nil }
+                let (end, depth) = LinkChecker.folderOf(bytes)
+                return (Array(bytes[..<end]), depth)
+            }) else { return nil }
+            (self.page, self.folder, self.depth) = (page, folder, depth)
+        }
+
+        func resolve(_ target: UnsafeBufferPointer<UInt8>) -> String? {
+            folder.withUnsafeBufferPointer { LinkChecker.resolve(target, folder: $0, depth: depth) }
+        }
+
+        /// `LinkChecker.target` for the common value (ASCII, no `%`, `?`, `&`, and no scheme: it
+        /// starts with `.` or `#`, or has no `:` and does not start with `/`); nil for any other.
+        func target(_ value: UnsafeBufferPointer<UInt8>) -> Target? {
+            guard let first = value.first else { return Target.none }
+            var colon = false
+            var hash = value.count
+            for (k, b) in value.enumerated() {
+                if b >= 0x80 || b == 0x25 || b == 0x3F || b == 0x26 { return nil }  // % ? &
+                if b == 0x3A { colon = true }
+                if b == 0x23 && hash == value.count { hash = k }
+            }
+            guard first == 0x2E || first == 0x23 || (!colon && first != 0x2F) else { return nil }
+            let resolved = hash == 0 ? page : resolve(UnsafeBufferPointer(rebasing: value[..<hash]))
+            guard let resolved else { return .problem("目标不存在") }
+            let fragment = hash + 1 < value.count ? String(decoding: UnsafeBufferPointer(rebasing: value[(hash + 1)...]), as: UTF8.self) : nil
+            return .site(path: resolved, fragment: fragment)
+        }
     }
 
     static func slowResolve(_ target: String, from page: String) -> String? {

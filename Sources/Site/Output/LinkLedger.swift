@@ -33,47 +33,70 @@ final class LinkLedger: @unchecked Sendable {
     }
 
     /// Records a page and its links; a fragment into the page itself is checked right away.
+    /// Common relative links are resolved on the page's bytes; any other goes to `LinkChecker.target`.
     func addPage(_ path: String, html data: Data) {
-        let html = String(decoding: data, as: UTF8.self)
-        let references = LinkChecker.references(in: html)
-        let alternate = html.containsBytes("rel=\"alternate\"")
-        var ownIDs: Set<String>?
+        let folder = LinkChecker.PageFolder(path)
         var local: [(Int, LinkChecker.Broken)] = []
-        var remote: [(String, String?, Int, String)] = []
-        for (i, reference) in references.enumerated() {
-            let (tag, attribute, value) = (reference[0], reference[1], reference[2])
-            switch LinkChecker.target(tag: tag, attribute: attribute, value: value, page: path, alternate: alternate) {
-            case .none:
-                continue
-            case .problem(let reason):
-                local.append((i, .init(page: path, target: LinkChecker.decodeEntities(value), reason: reason)))
-            case .site(let target, let fragment):
-                if target == path, let fragment {
-                    if ownIDs == nil { ownIDs = LinkChecker.anchorIDs(in: html) }
-                    if !ownIDs!.contains(fragment) {
-                        local.append((i, .init(page: path, target: LinkChecker.decodeEntities(value), reason: "锚点不存在")))
-                    }
+        var remote: [(target: String, fragment: String?, order: Int, raw: String)] = []
+        var count = 0
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var alternate: Bool?
+            var ownIDs: Set<String>?
+            LinkChecker.scanReferences(bytes) { tag, isHref, range in
+                let i = count
+                count += 1
+                let value = UnsafeBufferPointer(rebasing: bytes[range])
+                let target: LinkChecker.Target
+                if let common = folder?.target(value) {
+                    target = common
                 } else {
-                    remote.append((target, fragment, i, LinkChecker.decodeEntities(value)))
+                    if alternate == nil { alternate = ByteSearch.find(Array(#"rel="alternate""#.utf8), in: bytes) != nil }
+                    target = LinkChecker.target(tag: String(decoding: UnsafeBufferPointer(rebasing: bytes[tag]), as: UTF8.self),
+                                                attribute: isHref ? "href" : "src", value: String(decoding: value, as: UTF8.self),
+                                                page: path, alternate: alternate!)
+                }
+                switch target {
+                case .none:
+                    return
+                case .problem(let reason):
+                    local.append((i, .init(page: path, target: Self.raw(value), reason: reason)))
+                case .site(let target, let fragment):
+                    if target == path, let fragment {
+                        if ownIDs == nil { ownIDs = LinkChecker.anchorIDs(in: bytes) }
+                        if !ownIDs!.contains(fragment) {
+                            local.append((i, .init(page: path, target: Self.raw(value), reason: "锚点不存在")))
+                        }
+                    } else {
+                        remote.append((target, fragment, i, Self.raw(value)))
+                    }
                 }
             }
         }
         lock.withLock {
             files.insert(path)
             let base = sequence
-            sequence += references.count
+            sequence += count
             for (i, broken) in local { problems.append(Problem(order: base + i, broken: broken)) }
             for (target, fragment, i, raw) in remote {
                 let referrer = Referrer(page: path, order: base + i, raw: raw)
                 if let fragment {
                     fragments[target, default: [:]][fragment, default: []].append(referrer)
                 } else {
-                    var list = targets.removeValue(forKey: target) ?? []
-                    if list.count < Self.referrersKept { list.append(referrer) }
-                    targets[target] = list
+                    Self.keep(referrer, in: &targets[target, default: []])
                 }
             }
         }
+    }
+
+    /// A link as the page wrote it, entities decoded.
+    private static func raw(_ value: UnsafeBufferPointer<UInt8>) -> String {
+        LinkChecker.decodeEntities(String(decoding: value, as: UTF8.self))
+    }
+
+    /// Appended in place (no copy of the list per link).
+    private static func keep(_ referrer: Referrer, in list: inout [Referrer]) {
+        if list.count < referrersKept { list.append(referrer) }
     }
 
     /// Every broken link, in page order then link order. `read` gives a finished page's bytes,
