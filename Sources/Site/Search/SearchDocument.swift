@@ -23,13 +23,7 @@ struct SearchDocument: Encodable {
     enum CodingKeys: String, CodingKey { case title, agency, year, region, url, kind, sections }
 
     init(report: Report) {
-        title = report.title
-        agency = report.agency
-        year = report.year
-        region = report.region
-        url = Routes.report(report) + "index.html"
-        kind = "report"
-        agencySlug = report.agencySlug
+        self.init(metadataOf: report)
         sections = report.sections.map { section in
             Part(title: "\(ReportPage.chineseNumbers[section.number - 1])、\(section.title)", anchor: "section-\(section.number)",
                  text: section.text)
@@ -42,6 +36,19 @@ struct SearchDocument: Encodable {
             let anchor = report.applications.shape.rows.isEmpty ? "section-2" : "section-3"
             sections.append(Part(title: "表格中有数值的项目", anchor: anchor, text: labels.joined(separator: "；")))
         }
+    }
+
+    /// The report's document without its text: what the manifest, the filters and the list of
+    /// documents need (a patched index reads the text of the changed documents only).
+    init(metadataOf report: Report) {
+        title = report.title
+        agency = report.agency
+        year = report.year
+        region = report.region
+        url = Routes.report(report) + "index.html"
+        kind = "report"
+        agencySlug = report.agencySlug
+        sections = []
     }
 
     init(page title: String, name: String, text: String) {

@@ -25,21 +25,23 @@ struct SearchStage {
     /// Builds or patches the index; returns what the next build needs to know of it.
     @discardableResult
     func build(reports: [Report], pages: [SearchDocument]) throws -> SearchState {
-        let documents = reports.map(SearchDocument.init(report:)) + pages
-        let digest = Self.digest(documents)
+        let outlines = reports.map(SearchDocument.init(metadataOf:)) + pages
+        let digest = Self.digest(outlines)
         var generationHash = keys.start("search")
         generationHash.add(digest)
         let generation = generationHash.value
-        let documentKeys = documents.indices.map { i -> UInt64 in
+        let documentKeys = outlines.indices.map { i -> UInt64 in
             var h = keys.start("search-document")
             h.add(i)
             if i < reports.count { h.add(keys.report(reports[i])) }
             return h.value
         }
         if let previous, previous.documents == digest,
-           let state = try patch(documents, documentKeys: documentKeys, previous: previous, generation: generation) {
+           let state = try patch(outlines, document: { $0 < reports.count ? SearchDocument(report: reports[$0]) : pages[$0 - reports.count] },
+                                 documentKeys: documentKeys, previous: previous, generation: generation) {
             return state
         }
+        let documents = reports.map(SearchDocument.init(report:)) + pages
         let shape = try SearchIndexBuilder(documents: documents).write { path, data in
             try sink.emit(path, data, key: Self.key(of: path, generation: generation, documentKeys: documentKeys))
         }
@@ -58,8 +60,11 @@ struct SearchStage {
     /// a previous file missing or unreadable, the shard count moves, or a bitmap list would have
     /// to become a varint list, whose term frequencies a bitmap does not keep). Nothing is
     /// written before the patch is known to work.
-    private func patch(_ documents: [SearchDocument], documentKeys: [UInt64], previous: SearchState,
-                       generation: UInt64) throws -> SearchState? {
+    /// - Parameters:
+    ///   - documents: every document without its text (`SearchDocument(metadataOf:)`).
+    ///   - document: the whole document of an id, made only for the changed ones.
+    private func patch(_ documents: [SearchDocument], document: (Int) -> SearchDocument, documentKeys: [UInt64],
+                       previous: SearchState, generation: UInt64) throws -> SearchState? {
         guard let old = sink.previous else { return nil }
         let folder = old.folder.appendingPathComponent("search")
         let changed = documents.indices.filter { old.keys["search/docs/\($0).z"] != documentKeys[$0] }
@@ -68,13 +73,16 @@ struct SearchStage {
 
         // Tokens whose term frequency changed in some document: (document, new tf; 0 = gone).
         var delta: [String: [(doc: Int, tf: Int)]] = [:]
+        var whole: [Int: SearchDocument] = [:]
         for id in changed {
+            let current = document(id)
+            whole[id] = current
             guard let stored = try? Data(contentsOf: folder.appendingPathComponent("docs/\(id).z")),
                   let json = Deflate.decompress(stored, expectedSize: 1 << 24),
                   var before = try? JSONDecoder().decode(SearchDocument.self, from: json) else { return nil }
             before.agencySlug = documents[id].agencySlug  // the same url, so the same agency
             let was = SearchIndexBuilder.tokenCounts(of: before)
-            let now = SearchIndexBuilder.tokenCounts(of: documents[id])
+            let now = SearchIndexBuilder.tokenCounts(of: current)
             for token in Set(was.keys).union(now.keys) where was[token] != now[token] {
                 delta[token, default: []].append((id, now[token] ?? 0))
             }
@@ -121,7 +129,7 @@ struct SearchStage {
         for id in documents.indices {
             let path = "search/docs/\(id).z"
             if changedSet.contains(id) || !sink.reuse(path, key: documentKeys[id]) {
-                try sink.emit(path, SearchIndexBuilder.encodeDocument(documents[id]), key: documentKeys[id])
+                try sink.emit(path, SearchIndexBuilder.encodeDocument(whole[id] ?? document(id)), key: documentKeys[id])
             }
         }
         let (manifest, filters) = try SearchIndexBuilder(documents: documents).manifestAndFilters(shardCount: previous.shardCount)
