@@ -26,11 +26,11 @@ struct KeyFigures {
     }
 
     /// The sum of one column over `rows`; nil when a cell is missing. Reads the row's cells
-    /// once: `table[row, column]` would look the cell up twice.
+    /// once: `table[row, column]` would look the cell up twice; and only their numbers.
     private static func sum(_ table: ReportTable, _ rows: [String], _ column: String) -> Decimal? {
         var sum: Decimal = 0
         for row in rows {
-            guard let n = table.cells(inRow: row)?[column]?.number else { return nil }
+            guard let n = table.cells(inRow: row)?.number(column) else { return nil }
             sum += n
         }
         return sum
