@@ -153,11 +153,11 @@ public struct ReportChecker: Sendable {
             for column in row.columns {
                 // The 2019 template's 本年增/减 is a change and may go down.
                 if shape.name == "activeDisclosure" && column == "change" { continue }
-                let cell = table[row.key, column]
-                guard let value = cell.number, value < 0 else { continue }
+                // The number alone, then the location of the few that are negative.
+                guard let value = table.number(row.key, column), value < 0 else { continue }
                 found.append(Diagnostic(.error, rule: "counts.negative",
                     "“\(Labels.row(row, in: shape))”的“\(Labels.column(column, in: shape))”为负数（\(Labels.number(value))）",
-                    at: cell.location ?? fallback))
+                    at: table[row.key, column].location ?? fallback))
             }
         }
 

@@ -174,6 +174,25 @@ public struct ReportParser: Sendable {
             out.append(t)
             blank = false
         }
-        return out.joined(separator: "\n")
+        return joinedExactly(out)
+    }
+
+    /// `parts.joined(separator: "\n")` in a string of exactly its length: `joined` leaves spare
+    /// capacity (about a third more for narrative text), and every report's sections stay in
+    /// memory for the whole build.
+    static func joinedExactly(_ parts: [String]) -> String {
+        let count = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }
+        guard count > 15 else { return parts.joined(separator: "\n") }  // a small string holds it
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var end = 0
+            for (i, part) in parts.enumerated() {
+                if i > 0 { buffer[end] = 0x0A; end += 1 }
+                var part = part
+                end = part.withUTF8 { bytes in
+                    UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: bytes) + end
+                }
+            }
+            return end
+        }
     }
 }

@@ -130,7 +130,7 @@ public enum CSVExport {
             for cell in layout.cells {
                 comma()
                 // A number never needs quoting: `Decimal.description` is digits, `-` and `.`.
-                if let number = rows[cell.row]?[cell.column]?.number { numbers.append(number, to: &out) }
+                if let number = rows[cell.row]?.number(cell.column) { numbers.append(number, to: &out) }
             }
             out += "\r\n".utf8
         }

@@ -60,7 +60,7 @@ struct OpenDataEntryWriter {
             for (c, column) in row.columns.enumerated() {
                 if c > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: column.head)
-                if let number = table.value(at: column.position).number {
+                if let number = table.number(at: column.position) {
                     numbers.append(number, to: &out)
                 } else {
                     out.append(contentsOf: "null".utf8)

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// The three report tables as HTML shaped like the national template: grouped headers and
@@ -14,25 +15,33 @@ enum TableHTML {
             for (i, d) in diagnostics.enumerated() { byLocation[d.location, default: []].append(i + 1) }
         }
 
-        /// Appends the cell of `value` to `html` (no intermediate strings: tables have hundreds
-        /// of cells); `colspan` above 1 becomes the first attribute.
-        func appendCell(_ value: TableValue, colspan: Int = 1, to html: inout String) {
+        /// Appends the cell `column` of `cells` (a missing cell when either is absent) to `html`
+        /// (no intermediate strings: tables have hundreds of cells); `colspan` above 1 becomes
+        /// the first attribute.
+        func appendCell(_ cells: ReportTable.RowCells?, _ column: String, colspan: Int = 1, to html: inout String) {
             html += "<td"
             if colspan > 1 { html += #" colspan=""# + String(colspan) + "\"" }
-            // Most reports have no findings: skip hashing the location then.
-            guard !byLocation.isEmpty, let location = value.location, let numbers = byLocation[location] else {
-                if let number = value.number {
-                    html += ">"
-                    html += HTML.format(number)
-                    html += "</td>"
-                } else {
-                    html += #" class="missing" title="缺失">—</td>"#
+            // Most reports have no findings: read the number alone then, not the location, and
+            // skip hashing the location.
+            let number: Decimal?
+            if !byLocation.isEmpty, let value = cells?[column] {
+                if let location = value.location, let numbers = byLocation[location] {
+                    let refs = numbers.map { ##"<a class="finding-ref" href="#finding-\##($0)" aria-label="核对发现\##($0)">[\##($0)]</a>"## }.joined()
+                    let text = value.number.map(HTML.format) ?? "—"
+                    html += #" class="flagged\#(value.number == nil ? " missing" : "")">\#(text)<sup>\#(refs)</sup></td>"#
+                    return
                 }
-                return
+                number = value.number
+            } else {
+                number = cells?.number(column)
             }
-            let refs = numbers.map { ##"<a class="finding-ref" href="#finding-\##($0)" aria-label="核对发现\##($0)">[\##($0)]</a>"## }.joined()
-            let text = value.number.map(HTML.format) ?? "—"
-            html += #" class="flagged\#(value.number == nil ? " missing" : "")">\#(text)<sup>\#(refs)</sup></td>"#
+            if let number {
+                html += ">"
+                html += HTML.format(number)
+                html += "</td>"
+            } else {
+                html += #" class="missing" title="缺失">—</td>"#
+            }
         }
     }
 
@@ -56,7 +65,7 @@ enum TableHTML {
             let cells = table.cells(inRow: row.key)
             for (i, key) in row.columns.enumerated() {
                 let span = i == row.columns.count - 1 ? width - row.columns.count : 1
-                marks.appendCell(cells?[key] ?? .missing, colspan: span, to: &html)
+                marks.appendCell(cells, key, colspan: span, to: &html)
             }
             html += "</tr>"
         }
@@ -72,7 +81,7 @@ enum TableHTML {
         html += "</thead><tbody>"
         func appendValues(_ key: String) {
             let cells = table.cells(inRow: key)  // one row lookup, then one per column
-            for column in TableShape.applicantColumns { marks.appendCell(cells?[column.key] ?? .missing, to: &html) }
+            for column in TableShape.applicantColumns { marks.appendCell(cells, column.key, to: &html) }
         }
         let results = shape.rows.filter { $0.group != nil }
         var seenGroups: Set<String> = []
@@ -113,7 +122,7 @@ enum TableHTML {
         html += "</thead><tbody><tr>"
         for row in table.shape.rows {
             let cells = table.cells(inRow: row.key)
-            for column in row.columns { marks.appendCell(cells?[column] ?? .missing, to: &html) }
+            for column in row.columns { marks.appendCell(cells, column, to: &html) }
         }
         return html + "</tr></tbody></table>"
     }
