@@ -73,10 +73,10 @@ struct KeyFigures {
             let positions = plans.first(where: { $0.rows == identity })?.positions
                 ?? Self.positions(rows(table.shape), column, in: table.shape)
             guard let positions else { return nil }
-            if single { return positions.count == 1 ? table.value(at: positions[0]).number : nil }
+            if single { return positions.count == 1 ? table.number(at: positions[0]) : nil }
             var sum: Decimal = 0
             for p in positions {
-                guard let n = table.value(at: p).number else { return nil }
+                guard let n = table.number(at: p) else { return nil }
                 sum += n
             }
             return sum

@@ -60,7 +60,7 @@ struct DependencyKeys: Sendable {
         for table in [report.activeDisclosure, report.applications, report.reviewLitigation] {
             h.add(table.shape.name); h.add(table.shape.cellCount)
             for position in 0..<table.shape.cellCount {
-                if let number = table.value(at: position).number {
+                if let number = table.number(at: position) {
                     h.add(UInt8(1))
                     withUnsafeBytes(of: number) { h.add($0) }
                 } else {
