@@ -64,6 +64,13 @@ public struct ReportTable: Hashable, @unchecked Sendable {
     /// `value(at: position).number`, without making the cell's location.
     public func number(at position: Int) -> Decimal? { storage.number(at: position) }
 
+    /// Sets the cell at `position`: for readers of a table stored cell by cell in the shape's order.
+    public mutating func set(_ value: TableValue, at position: Int) {
+        precondition(position >= 0 && position < shape.cellCount, "no cell \(position) in \(shape.name)")
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.set(value, at: position)
+    }
+
     /// One row's cells, looked up by column key: the row is found once, not once per cell.
     public struct RowCells {
         let positions: [String: Int]

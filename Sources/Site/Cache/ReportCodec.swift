@@ -75,13 +75,11 @@ enum ReportCodec {
             preconditionFailure("table shape \(table.shape.name) is not one of the template's")
         }
         w.int(shape)
-        for row in table.shape.rows {
-            for column in row.columns {
-                let value = table[row.key, column]
-                w.int((value.number != nil ? 1 : 0) | (value.location != nil ? 2 : 0))
-                if let number = value.number { w.decimal(number) }
-                if let at = value.location { location(at, file: file, into: &w) }
-            }
+        for position in 0..<table.shape.cellCount {
+            let value = table.value(at: position)
+            w.int((value.number != nil ? 1 : 0) | (value.location != nil ? 2 : 0))
+            if let number = value.number { w.decimal(number) }
+            if let at = value.location { location(at, file: file, into: &w) }
         }
     }
 
@@ -89,14 +87,12 @@ enum ReportCodec {
         let index = try r.int()
         guard shapes.indices.contains(index) else { throw BinaryReader.Truncated() }
         var table = ReportTable(shape: shapes[index])
-        for row in table.shape.rows {
-            for column in row.columns {
-                let flags = try r.int()
-                if flags == 0 { continue }
-                let number = flags & 1 != 0 ? try r.decimal() : nil
-                let at = flags & 2 != 0 ? try location(from: &r, file: file) : nil
-                table[row.key, column] = TableValue(number, at: at)
-            }
+        for position in 0..<table.shape.cellCount {
+            let flags = try r.int()
+            if flags == 0 { continue }
+            let number = flags & 1 != 0 ? try r.decimal() : nil
+            let at = flags & 2 != 0 ? try location(from: &r, file: file) : nil
+            table.set(TableValue(number, at: at), at: position)
         }
         return table
     }
