@@ -37,6 +37,7 @@ enum TextNormalizer {
 
     /// Trims ASCII and ideographic whitespace.
     static func trim(_ text: String) -> String {
+        if startsAndEndsPlain(text) { return text }
         let scalars = text.unicodeScalars
         if let first = scalars.first, let last = scalars.last, !isSpace(first), !isSpace(last) { return text }
         return trim(text[...])
@@ -50,6 +51,23 @@ enum TextNormalizer {
         let last = scalars.lastIndex(where: { !isSpace($0) })!
         return String(scalars[first...last])
     }
+
+    /// A byte test that settles most texts for `trim`: the first scalar is ASCII other than a
+    /// space, or a CJK ideograph (lead byte E4–E9, U+4000–U+9FFF); so is the last (its lead
+    /// byte is then three from the end). No such scalar is a space.
+    private static func startsAndEndsPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            guard let first = b.first, let last = b.last else { return false }
+            let plainStart = first < 0x80 ? !isASCIISpace(first) : (0xE4...0xE9).contains(first)
+            let plainEnd = last < 0x80 ? !isASCIISpace(last) : b.count >= 3 && (0xE4...0xE9).contains(b[b.count - 3])
+            return plainStart && plainEnd
+        }
+    }
+
+    /// The ASCII scalars `isSpace` holds.
+    @inline(__always)
+    private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
 
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
