@@ -49,13 +49,15 @@ enum CellNumber {
     }
 
     /// Whether `raw` starts with a CJK ideograph (U+4000–U+9FFF, lead byte E4–E9) other than
-    /// 无 and 空. Such a scalar is no space and no sign, `fold` keeps it, and no placeholder
-    /// starts with it, so the text reads as no number: most labels are settled here.
+    /// 无 and 空, or with `（` (EF BC 88). Such a scalar is no space, sign or digit, `fold` keeps
+    /// it, it has no canonical decomposition, and no placeholder starts with it, so the text
+    /// reads as no number: most labels are settled here.
     private static func startsAsLabel(_ raw: String) -> Bool {
         var iterator = raw.utf8.makeIterator()
-        guard let b0 = iterator.next(), b0 >= 0xE4, b0 <= 0xE9,
+        guard let b0 = iterator.next(), b0 >= 0xE4,
               let b1 = iterator.next(), let b2 = iterator.next() else { return false }
-        return !(b0 == 0xE6 && b1 == 0x97 && b2 == 0xA0) && !(b0 == 0xE7 && b1 == 0xA9 && b2 == 0xBA)
+        if b0 == 0xEF { return b1 == 0xBC && b2 == 0x88 }
+        return b0 <= 0xE9 && !(b0 == 0xE6 && b1 == 0x97 && b2 == 0xA0) && !(b0 == 0xE7 && b1 == 0xA9 && b2 == 0xBA)
     }
 
     /// The first unit `text` ends in, leaving something before it.

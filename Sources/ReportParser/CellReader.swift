@@ -97,7 +97,7 @@ struct CellReader {
         return raw.withUTF8 { b in
             // The first scalar that is not a space (`TextNormalizer.isSpace`) is `|`.
             var firstNonSpace = 0
-            while firstNonSpace < b.count, let (scalar, width) = scalar(in: b, at: firstNonSpace), TextNormalizer.isSpace(scalar) {
+            while firstNonSpace < b.count, case let (scalar, width) = TextNormalizer.scalar(in: b, at: firstNonSpace), TextNormalizer.isSpace(scalar) {
                 firstNonSpace += width
             }
             if firstNonSpace < b.count, b[firstNonSpace] == 0x7C {
@@ -144,17 +144,6 @@ struct CellReader {
         }
     }
 
-    /// The scalar that starts at byte `i` of valid UTF-8, and its width in bytes.
-    @inline(__always)
-    private static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
-        let lead = b[i]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (0xFF >> (width + 1))
-        for k in 1..<width { value = value << 6 | UInt32(b[i + k] & 0x3F) }
-        return Unicode.Scalar(value).map { ($0, width) }
-    }
-
     /// U+3000 is E3 80 80.
     @inline(__always)
     private static func isIdeographicSpace(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
@@ -174,7 +163,7 @@ struct CellReader {
         var sawContent = false
         var pendingSpace = false        // a space other than U+0020 since the last rule scalar
         while i < b.count {
-            guard let (s, width) = scalar(in: b, at: i) else { return false }
+            let (s, width) = TextNormalizer.scalar(in: b, at: i)
             i += width
             if s == "|" || s == "-" || s == ":" || s == "–" || s == " " {
                 if s != " " {
@@ -206,7 +195,7 @@ struct CellReader {
         if let s = start, s.byte < b.count {
             var i = s.byte
             while i < b.count {
-                guard let (scalar, width) = scalar(in: b, at: i) else { break }
+                let (scalar, width) = TextNormalizer.scalar(in: b, at: i)
                 if !TextNormalizer.isSpace(scalar) {
                     cells.append((string(b, s.byte..<b.count), s.index))
                     break
