@@ -20,6 +20,15 @@ extension String {
 }
 
 public enum ByteSearch {
+    /// Whether `byte` occurs in `text`'s UTF-8, by `memchr` (iterating the UTF-8 view was slow).
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            guard let base = b.baseAddress, !b.isEmpty else { return false }
+            return memchr(base, Int32(byte), b.count) != nil
+        }
+    }
+
     public static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         needle.withUnsafeBufferPointer { find($0, in: hay, from: start) }
     }

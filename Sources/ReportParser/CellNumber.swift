@@ -14,9 +14,10 @@ enum CellNumber {
 
     static func read(_ raw: String) -> Reading {
         // Most cells are a short run of ASCII digits.
-        if !raw.isEmpty, raw.utf8.count <= 9, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        if isShortDigits(raw) {
             return .number(Decimal(Int(raw)!))
         }
+        if startsAsLabel(raw) { return .notANumber }
         var text = fold(TextNormalizer.trim(raw))
         // No placeholder is longer than 6 bytes or has a canonically equivalent spelling, so
         // longer text (most labels) skips hashing.
@@ -40,6 +41,24 @@ enum CellNumber {
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// One to nine ASCII digits: a number that `read` takes at once.
+    @inline(__always)
+    static func isShortDigits(_ raw: String) -> Bool {
+        !raw.isEmpty && raw.utf8.count <= 9 && raw.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Whether `raw` starts with a CJK ideograph (U+4000–U+9FFF, lead byte E4–E9) other than
+    /// 无 and 空, or with `（` (EF BC 88). Such a scalar is no space, sign or digit, `fold` keeps
+    /// it, it has no canonical decomposition, and no placeholder starts with it, so the text
+    /// reads as no number: most labels are settled here.
+    private static func startsAsLabel(_ raw: String) -> Bool {
+        var iterator = raw.utf8.makeIterator()
+        guard let b0 = iterator.next(), b0 >= 0xE4,
+              let b1 = iterator.next(), let b2 = iterator.next() else { return false }
+        if b0 == 0xEF { return b1 == 0xBC && b2 == 0x88 }
+        return b0 <= 0xE9 && !(b0 == 0xE6 && b1 == 0x97 && b2 == 0xA0) && !(b0 == 0xE7 && b1 == 0xA9 && b2 == 0xBA)
+    }
 
     /// The first unit `text` ends in, leaving something before it.
     private static func unitSuffix(of text: String) -> String? {

@@ -17,20 +17,33 @@ struct CellReader {
 
     init(_ lines: [SourceLine], file: String) {
         self.file = file
-        var block: [(text: String, line: SourceLine, offset: Int, indented: Bool)] = []
+        var block: [(text: String, line: SourceLine, offset: Int, indented: Bool, simple: Bool)] = []
         func flushBlock() {
             if !block.isEmpty {
-                rows.append(block.flatMap { tokens(of: $0.text, line: $0.line, offset: $0.offset) })
+                var row: [TableToken] = []
+                for cell in block {
+                    // A single-cell line has no tab; it is run together when it has no pipe either.
+                    tokens(of: cell.text, line: cell.line, offset: cell.offset, simple: cell.simple,
+                           runTogether: Self.isRunTogether(cell.line.text), into: &row)
+                }
+                rows.append(row)
                 block = []
             }
         }
         for line in lines {
-            switch Self.classify(line.text) {
+            let simple = SimpleText.isSimple(line.text)
+            switch Self.classify(line.text, simple: simple) {
             case .blank:
                 flushBlock()
             case .cells(let cells):
                 flushBlock()
-                rows.append(cells.flatMap { tokens(of: $0.text, line: line, offset: $0.offset) })
+                // A tab or pipe row holds a tab or a pipe: never run together.
+                var row: [TableToken] = []
+                row.reserveCapacity(cells.count)
+                for cell in cells {
+                    tokens(of: cell.text, line: line, offset: cell.offset, simple: simple, runTogether: false, into: &row)
+                }
+                rows.append(row)
             case .single(let text, let offset, let indented):
                 if Self.isProse(text) {
                     flushBlock()
@@ -41,17 +54,19 @@ struct CellReader {
                 if !indented, let last = block.last, last.indented, !TextNormalizer.trim(last.text).isEmpty,
                    !TextNormalizer.trim(text).isEmpty, !Self.looksNumeric(text), !Self.looksNumeric(last.text) {
                     block[block.count - 1].text += TextNormalizer.trim(text)
+                    // Both parts are simple only if this line is too.
+                    block[block.count - 1].simple = last.simple && simple
                     continue
                 }
-                block.append((text, line, offset, indented))
+                block.append((text, line, offset, indented, simple))
             }
         }
         flushBlock()
     }
 
-    private static func classify(_ raw: String) -> LineKind {
+    private static func classify(_ raw: String, simple: Bool) -> LineKind {
         if raw.isEmpty { return .blank }
-        if let scalars = SimpleText.scalars(raw) { return classify(scalars, raw) }
+        if simple { return classifySimple(raw) }
         let trimmed = TextNormalizer.trim(raw)
         if trimmed.hasPrefix("|") {
             if trimmed.allSatisfy({ "|-:– ".contains($0) }) { return .blank }
@@ -61,7 +76,7 @@ struct CellReader {
         let tabs = chars.indices.filter { chars[$0] == "\t" }
         let firstContent = chars.firstIndex { $0 != "\t" && $0 != " " && $0 != "\u{3000}" }
         if tabs.count >= 2 || (tabs.count == 1 && firstContent != nil && tabs[0] > firstContent!) {
-            var cells: [(String, Int)] = []
+            var cells: [(text: String, offset: Int)] = []
             var start = 0
             for t in tabs + [chars.count] {
                 cells.append((String(chars[start..<t]), start))
@@ -73,58 +88,127 @@ struct CellReader {
         return .single(text: String(chars[offset...]), offset: offset, indented: tabs.first == 0 || raw.hasPrefix(" "))
     }
 
-    /// `classify` for simple text (see `SimpleText`), where scalars are characters.
-    private static func classify(_ chars: [Unicode.Scalar], _ raw: String) -> LineKind {
-        if let first = chars.first(where: { !TextNormalizer.isSpace($0) }), first == "|" {
-            let trimmed = TextNormalizer.trim(raw)
-            if trimmed.unicodeScalars.allSatisfy({ ruleScalars.contains($0) }) { return .blank }
-            return .cells(splitPipes(chars))
-        }
-        var tabs = 0
-        var firstTab: Int?
-        var firstContent: Int?
-        for (i, c) in chars.enumerated() {
-            if c == "\t" {
-                tabs += 1
-                if firstTab == nil { firstTab = i }
-            } else if firstContent == nil, c != " ", c != "\u{3000}" {
-                firstContent = i
+    /// `classify` for simple text (see `SimpleText`), where scalars are characters. Works on
+    /// the UTF-8 bytes: a scalar starts at every byte that is not a continuation byte, so
+    /// offsets in characters are counts of such bytes, and cells are cut at the ASCII `|`
+    /// and tab bytes without decoding.
+    private static func classifySimple(_ raw: String) -> LineKind {
+        var raw = raw
+        return raw.withUTF8 { b in
+            // The first scalar that is not a space (`TextNormalizer.isSpace`) is `|`.
+            var firstNonSpace = 0
+            while firstNonSpace < b.count, case let (scalar, width) = TextNormalizer.scalar(in: b, at: firstNonSpace), TextNormalizer.isSpace(scalar) {
+                firstNonSpace += width
             }
-        }
-        if tabs >= 2 || (tabs == 1 && firstContent != nil && firstTab! > firstContent!) {
-            var cells: [(String, Int)] = []
-            var start = 0
-            for (i, c) in chars.enumerated() where c == "\t" {
-                cells.append((SimpleText.string(chars[start..<i]), start))
-                start = i + 1
+            if firstNonSpace < b.count, b[firstNonSpace] == 0x7C {
+                if isRule(b) { return .blank }
+                return .cells(splitPipes(b))
             }
-            cells.append((SimpleText.string(chars[start...]), start))
-            return .cells(cells)
+            var tabs = 0
+            var firstTab: Int?
+            var firstContent: Int?          // in characters
+            var firstContentByte = 0
+            var index = 0                   // characters before byte i
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                if byte & 0xC0 == 0x80 { i += 1; continue }
+                if byte == 0x09 {
+                    tabs += 1
+                    if firstTab == nil { firstTab = index }
+                } else if firstContent == nil, byte != 0x20, !isIdeographicSpace(b, at: i) {
+                    firstContent = index
+                    firstContentByte = i
+                }
+                index += 1
+                i += 1
+            }
+            if tabs >= 2 || (tabs == 1 && firstContent != nil && firstTab! > firstContent!) {
+                var cells: [(text: String, offset: Int)] = []
+                cells.reserveCapacity(tabs + 1)
+                var start = 0, startByte = 0
+                index = 0
+                for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
+                    if b[i] == 0x09 {
+                        cells.append((string(b, startByte..<i), start))
+                        start = index + 1
+                        startByte = i + 1
+                    }
+                    index += 1
+                }
+                cells.append((string(b, startByte..<b.count), start))
+                return .cells(cells)
+            }
+            return .single(text: string(b, firstContentByte..<b.count), offset: firstContent ?? 0,
+                           indented: firstTab == 0 || b[0] == 0x20)
         }
-        let offset = firstContent ?? 0
-        return .single(text: SimpleText.string(chars[offset...]), offset: offset, indented: firstTab == 0 || chars.first == " ")
     }
 
-    /// What a Markdown rule row (`|---|:--|`) is made of.
-    private static let ruleScalars: Set<Unicode.Scalar> = ["|", "-", ":", "–", " "]
+    /// U+3000 is E3 80 80.
+    @inline(__always)
+    private static func isIdeographicSpace(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        b[i] == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80
+    }
 
-    /// `splitPipes` for simple text.
-    private static func splitPipes(_ chars: [Unicode.Scalar]) -> [(text: String, offset: Int)] {
-        var cells: [(String, Int)] = []
-        var start: Int? = nil
-        for (i, c) in chars.enumerated() where c == "|" {
-            if let s = start { cells.append((SimpleText.string(chars[s..<i]), s)) }
-            start = i + 1
+    private static func string(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
+    }
+
+    /// Whether the trimmed line is made only of what a Markdown rule row (`|---|:--|`) is made
+    /// of: `|`, `-`, `:`, `–` (E2 80 93) and spaces. Trimming only removes spaces, and a space
+    /// other than U+0020 is no rule scalar, so every scalar between the first and the last that
+    /// is not a space must be one, and any inner space must be U+0020.
+    private static func isRule(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        var sawContent = false
+        var pendingSpace = false        // a space other than U+0020 since the last rule scalar
+        while i < b.count {
+            let (s, width) = TextNormalizer.scalar(in: b, at: i)
+            i += width
+            if s == "|" || s == "-" || s == ":" || s == "–" || s == " " {
+                if s != " " {
+                    if pendingSpace { return false }
+                    sawContent = true
+                }
+                continue
+            }
+            guard TextNormalizer.isSpace(s) else { return false }
+            // Leading spaces are trimmed; any later one is trimmed only if nothing follows it.
+            if sawContent { pendingSpace = true }
         }
-        if let s = start, s < chars.count, chars[s...].contains(where: { !TextNormalizer.isSpace($0) }) {
-            cells.append((SimpleText.string(chars[s...]), s))
+        return true
+    }
+
+    /// `splitPipes` for simple text, by bytes: offsets count the scalars before each cell.
+    private static func splitPipes(_ b: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)] {
+        var cells: [(text: String, offset: Int)] = []
+        var start: (index: Int, byte: Int)? = nil
+        var index = 0
+        for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
+            if b[i] == 0x7C {
+                if let s = start { cells.append((string(b, s.byte..<i), s.index)) }
+                start = (index + 1, i + 1)
+            }
+            index += 1
+        }
+        // The text after the last pipe is a cell when it holds something other than spaces.
+        if let s = start, s.byte < b.count {
+            var i = s.byte
+            while i < b.count {
+                let (scalar, width) = TextNormalizer.scalar(in: b, at: i)
+                if !TextNormalizer.isSpace(scalar) {
+                    cells.append((string(b, s.byte..<b.count), s.index))
+                    break
+                }
+                i += width
+            }
         }
         return cells
     }
 
     private static func splitPipes(_ raw: String) -> [(text: String, offset: Int)] {
         let chars = Array(raw)
-        var cells: [(String, Int)] = []
+        var cells: [(text: String, offset: Int)] = []
         var start: Int? = nil
         for (i, c) in chars.enumerated() where c == "|" {
             if let s = start { cells.append((String(chars[s..<i]), s)) }
@@ -162,6 +246,8 @@ struct CellReader {
 
     private static func classifyCell(_ raw: String) -> CellClass {
         let text = TextNormalizer.trim(raw)
+        // Most cells are a short run of ASCII digits: a number, without building it.
+        if CellNumber.isShortDigits(text) { return .numbers([text]) }
         switch CellNumber.read(text) {
         case .blank: return .empty
         case .number: return .numbers([text])
@@ -183,41 +269,48 @@ struct CellReader {
         text.utf8.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 } && text.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
     }
 
-    /// Turns one cell into tokens; text with digits run into it is cut into labels and digit runs.
-    private func tokens(of raw: String, line: SourceLine, offset: Int) -> [TableToken] {
-        // Most cells start with content: then no Character is leading space.
-        let leading = raw.unicodeScalars.first.map(Self.isCellSpace) == true
-            ? raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count : 0
+    /// Turns one cell into tokens, appended to `row`; text with digits run into it is cut into
+    /// labels and digit runs. `simple`: the cell is simple text (see `SimpleText`);
+    /// `runTogether`: its line is (see `isRunTogether`).
+    private func tokens(of raw: String, line: SourceLine, offset: Int, simple: Bool, runTogether: Bool,
+                        into row: inout [TableToken]) {
+        // Most cells start with content: then no Character is leading space. In simple text
+        // the leading space Characters are the leading space scalars.
+        var leading = 0
+        if raw.unicodeScalars.first.map(Self.isCellSpace) == true {
+            leading = simple ? raw.unicodeScalars.prefix(while: Self.isCellSpace).count
+                : raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
+        }
         let at = SourceLocation(file: file, line: line.number, column: line.column + offset + leading)
         switch Self.classifyCell(raw) {
         case .empty:
-            return [TableToken(kind: .empty, location: at)]
+            row.append(TableToken(kind: .empty, location: at))
         case .numbers(let parts):
-            return [TableToken(kind: .numbers(parts, glued: parts.count > 1 && Self.isRunTogether(line.text)), location: at)]
+            row.append(TableToken(kind: .numbers(parts, glued: parts.count > 1 && runTogether), location: at))
         case .text(let trimmed):
-            if Self.isRunTogether(line.text) {
-                return Self.splitRun(trimmed, at: at)
+            if runTogether {
+                row += Self.splitRun(trimmed, at: at)
+            } else {
+                Self.splitTrailingNumbers(trimmed, at: at, into: &row)
             }
-            return Self.splitTrailingNumbers(trimmed, at: at)
         }
     }
 
     /// In a cell of its own, only numbers set apart by spaces leave the label (`行政许可 5`);
     /// digits inside a label (`数据1`, `第1项`) stay with it.
-    static func splitTrailingNumbers(_ text: String, at location: SourceLocation) -> [TableToken] {
+    static func splitTrailingNumbers(_ text: String, at location: SourceLocation, into tokens: inout [TableToken]) {
         // Without a space there is one word, which stays the label.
-        guard text.utf8.contains(0x20) else { return [TableToken(kind: .text(text), location: location)] }
+        guard text.utf8.contains(0x20) else { return tokens.append(TableToken(kind: .text(text), location: location)) }
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var numbers: [String] = []
         while let last = words.last, words.count > 1, case .number = CellNumber.read(last) {
             numbers.insert(last, at: 0)
             words.removeLast()
         }
-        guard !numbers.isEmpty else { return [TableToken(kind: .text(text), location: location)] }
+        guard !numbers.isEmpty else { return tokens.append(TableToken(kind: .text(text), location: location)) }
         let label = words.joined(separator: " ")
-        return [TableToken(kind: .text(label), location: location),
-                TableToken(kind: .numbers(numbers, glued: false),
-                           location: shifted(location, label.count + 1))]
+        tokens.append(TableToken(kind: .text(label), location: location))
+        tokens.append(TableToken(kind: .numbers(numbers, glued: false), location: shifted(location, label.count + 1)))
     }
 
     /// Web text keeps a whole table on one line; numbers there are not reliably separated.

@@ -97,23 +97,25 @@ public struct ReportParser: Sendable {
     /// The text's lines, cut where the Character `\n` stands: at every LF byte that does not
     /// follow a CR (`\r\n` is one Character). By bytes: splitting by Characters was slow.
     static func splitLines(_ text: String) -> [SourceLine] {
-        // Such an LF is a Character boundary on both sides, so the lines are copied as
-        // substrings, without decoding again.
+        // Such an LF is a Character boundary on both sides, so each line is a run of whole
+        // scalars: its bytes are copied into a new string. LFs are found by memchr.
         var lines: [SourceLine] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            if byte == 0x0A && previous != 0x0D {
-                lines.append(SourceLine(String(text[start..<i]), number: lines.count + 1))
-                start = utf8.index(after: i)
+        var text = text
+        text.withUTF8 { b in
+            var start = 0
+            var from = 0
+            while from < b.count, let hit = memchr(b.baseAddress! + from, 0x0A, b.count - from) {
+                let i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - b.baseAddress!
+                if i == 0 || b[i - 1] != 0x0D {
+                    lines.append(SourceLine(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self),
+                                            number: lines.count + 1))
+                    start = i + 1
+                }
+                from = i + 1
             }
-            previous = byte
-            utf8.formIndex(after: &i)
+            lines.append(SourceLine(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self),
+                                    number: lines.count + 1))
         }
-        lines.append(SourceLine(String(text[start...]), number: lines.count + 1))
         return lines
     }
 
@@ -124,7 +126,7 @@ public struct ReportParser: Sendable {
         if hasBidiControl(out) {
             out.unicodeScalars.removeAll(where: isBidiControl)
         }
-        guard out.utf8Offset(of: Self.bookmark) != nil else { return out }
+        guard ByteSearch.contains(0x5B, in: out), out.utf8Offset(of: Self.bookmark) != nil else { return out }
         while let start = out.range(of: "[bookmark:"), let end = out[start.upperBound...].firstIndex(of: "]") {
             out.removeSubrange(start.lowerBound...end)
         }

@@ -37,7 +37,14 @@ struct SectionHeading: Hashable {
     /// The heading at the start of `text` (leading whitespace and Markdown marks allowed).
     static func atStart(of text: String) -> SectionHeading? {
         guard mayStartWithNumbering(text) else { return nil }
-        if let scalars = SimpleText.scalars(text) { return atStart(of: scalars) }
+        if SimpleText.isSimple(text) {
+            // Most such lines are paragraphs opening with `（一）`; their first characters
+            // nearly always decide, so the whole line is not copied into scalars.
+            let prefix = SimpleText.prefixScalars(text, limit: prefixLimit)
+            if prefix.count < prefixLimit { return atStart(of: prefix, complete: true)! }
+            if let decided = atStart(of: prefix, complete: false) { return decided }
+            return atStart(of: SimpleText.prefixScalars(text, limit: .max), complete: true)!
+        }
         let chars = Array(text)
         var i = 0
         while i < chars.count, " \t\u{3000}#*>".contains(chars[i]) { i += 1 }
@@ -93,13 +100,18 @@ struct SectionHeading: Hashable {
         }
     }
 
-    /// `atStart` for simple text (see `SimpleText`), where scalars are characters.
-    private static func atStart(of chars: [Unicode.Scalar]) -> SectionHeading? {
+    /// `atStart` for simple text (see `SimpleText`), where scalars are characters. `chars` may
+    /// be only the text's first characters (`complete` false): the result is then nil where
+    /// they do not decide, and the heading or `.some(nil)` where they do.
+    private static func atStart(of chars: [Unicode.Scalar], complete: Bool) -> SectionHeading?? {
         var i = 0
         while i < chars.count, isLeadMark(chars[i]) { i += 1 }
-        guard let (number, afterNumber) = numbering(chars, from: i) else { return nil }
+        // The numbering reads at most four characters.
+        if !complete, i + 4 >= chars.count { return nil }
+        guard let (number, afterNumber) = numbering(chars, from: i) else { return .some(nil) }
         var j = afterNumber
         while j < chars.count, isTitleSeparator(chars[j]) { j += 1 }
+        if !complete, j + titleWindow > chars.count { return nil }
         let rest = chars[j...]
         // No title pattern spans more than 50 characters, so a prefix decides the match.
         let window = rest.prefix(titleWindow)
@@ -109,15 +121,23 @@ struct SectionHeading: Hashable {
         // A short line holding only a heading whose title wraps or is misspelt. Its length
         // without `*` and outer spaces is counted before any string is built.
         guard let first = rest.firstIndex(where: { $0 != "*" && !TextNormalizer.isSpace($0) }),
-              let last = rest.lastIndex(where: { $0 != "*" && !TextNormalizer.isSpace($0) }),
-              rest[first...last].lazy.filter({ $0 != "*" }).count <= 30 else { return nil }
+              let last = rest.lastIndex(where: { $0 != "*" && !TextNormalizer.isSpace($0) }) else {
+            return complete ? .some(nil) : nil
+        }
+        // Of a prefix, too many characters already rule it out: the whole text has as many.
+        guard rest[first...last].lazy.filter({ $0 != "*" }).count <= 30 else { return .some(nil) }
+        guard complete else { return nil }
         let trimmed = TextNormalizer.trim(string(rest.filter { $0 != "*" }[...]))
         if !trimmed.unicodeScalars.contains("。"),
            keyPhraseBytes[number]!.contains(where: { trimmed.utf8Offset(of: $0) != nil }) {
             return SectionHeading(number: number, title: trimmed, length: chars.count)
         }
-        return nil
+        return .some(nil)
     }
+
+    /// Characters of a simple line that `atStart` looks at first: lead marks, numbering,
+    /// separators and the title window fit in them for all but odd lines.
+    private static let prefixLimit = 96
 
     /// Characters of text after a numbering that the title patterns are matched against.
     private static let titleWindow = 60

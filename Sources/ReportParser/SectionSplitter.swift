@@ -94,7 +94,7 @@ struct SectionSplitter {
     /// `五、`, `5.` or `（五）` with nothing after it.
     static func isBareNumbering(_ text: String) -> Bool {
         // A numeral must be there (U+F9D1 equals 六 as a Character).
-        guard text.utf8.count <= 24, text.unicodeScalars.contains(where: { numeralScalars.contains($0) }) else { return false }
+        guard text.utf8.count <= 24, text.unicodeScalars.contains(where: isNumeralScalar) else { return false }
         var t = TextNormalizer.trim(text)
         t.unicodeScalars.removeAll { $0 == "#" || $0 == "*" }
         let chars = Array(TextNormalizer.trim(t))
@@ -108,7 +108,14 @@ struct SectionSplitter {
         }
     }
 
-    private static let numeralScalars: Set<Unicode.Scalar> = Set("一二三四五六123456１２３４５６\u{F9D1}".unicodeScalars)
+    /// 一…六, 1…6, １…６ or U+F9D1; a switch, not a set: hashing every scalar was slow.
+    @inline(__always)
+    private static func isNumeralScalar(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "一", "二", "三", "四", "五", "六", "1"..."6", "１"..."６", "\u{F9D1}": return true
+        default: return false
+        }
+    }
     private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6", "１", "２", "３", "４", "５", "６"]
 
     /// Splits long lines at headings found inside them, keeping line numbers and columns.
@@ -116,7 +123,7 @@ struct SectionSplitter {
         var out: [SourceLine] = []
         for line in lines {
             // Cheap tests first; counting characters of every long line was slow.
-            guard line.text.utf8.count > longLine, !line.text.utf8.contains(0x09), !line.text.hasPrefix("|"),
+            guard line.text.utf8.count > longLine, !ByteSearch.contains(0x09, in: line.text), !line.text.hasPrefix("|"),
                   SectionHeading.mayHaveInline(line.text) else {
                 out.append(line)
                 continue

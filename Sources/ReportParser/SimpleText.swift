@@ -47,6 +47,17 @@ enum SimpleText {
         return out
     }
 
+    /// The first `limit` scalars of `text` (all when it has fewer), without checking them.
+    static func prefixScalars(_ text: String, limit: Int) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(min(limit, text.utf8.count))
+        for s in text.unicodeScalars {
+            if out.count == limit { break }
+            out.append(s)
+        }
+        return out
+    }
+
     /// The text of simple scalars, encoded straight into a new string.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var bytes = 0

@@ -37,19 +37,61 @@ enum TextNormalizer {
 
     /// Trims ASCII and ideographic whitespace.
     static func trim(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        if let first = scalars.first, let last = scalars.last, !isSpace(first), !isSpace(last) { return text }
-        return trim(text[...])
+        if startsAndEndsPlain(text) { return text }
+        // By bytes: the result is the bytes from the first scalar that is no space to the end of
+        // the last one (Foundation's trimmingCharacters, then scalar views, were hot spots).
+        var copy = text
+        return copy.withUTF8 { b in
+            var start = 0
+            while start < b.count {
+                let (s, width) = scalar(in: b, at: start)
+                if !isSpace(s) { break }
+                start += width
+            }
+            guard start < b.count else { return "" }
+            var end = b.count
+            while true {
+                var lead = end - 1
+                while b[lead] & 0xC0 == 0x80 { lead -= 1 }
+                if !isSpace(scalar(in: b, at: lead).0) { break }
+                end = lead
+            }
+            if start == 0 && end == b.count { return text }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
     }
 
     static func trim(_ text: Substring) -> String {
-        // By scalars: Foundation's trimmingCharacters dominated parsing time. The result is
-        // copied as a slice of the scalar view (building a scalar view scalar by scalar was slow).
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(scalars[first...last])
+        trim(String(text))
     }
+
+    /// The scalar that starts at byte `i` of valid UTF-8, and its width in bytes.
+    @inline(__always)
+    static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let lead = b[i]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0xFF >> (width + 1))
+        for k in 1..<width { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+        return (Unicode.Scalar(value)!, width)
+    }
+
+    /// A byte test that settles most texts for `trim`: the first scalar is ASCII other than a
+    /// space, or a CJK ideograph (lead byte E4–E9, U+4000–U+9FFF); so is the last (its lead
+    /// byte is then three from the end). No such scalar is a space.
+    private static func startsAndEndsPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            guard let first = b.first, let last = b.last else { return false }
+            let plainStart = first < 0x80 ? !isASCIISpace(first) : (0xE4...0xE9).contains(first)
+            let plainEnd = last < 0x80 ? !isASCIISpace(last) : b.count >= 3 && (0xE4...0xE9).contains(b[b.count - 3])
+            return plainStart && plainEnd
+        }
+    }
+
+    /// The ASCII scalars `isSpace` holds.
+    @inline(__always)
+    private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
 
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

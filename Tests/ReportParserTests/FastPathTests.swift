@@ -81,3 +81,34 @@ final class FoldFastPathTests: XCTestCase {
         }
     }
 }
+
+final class TrimAndLabelFastPathTests: XCTestCase {
+    private let texts = ["", " ", "\u{3000}", "规章", " 0 ", "\u{3000}（一）予以公开\u{3000}", "a\u{00A0}", "\u{FEFF}无",
+                         "无", "空 ", "（七）总计", "\t5件\n", "e\u{301} ", " \u{2028}x\u{2029}", "𠀀 ", "\u{85}-\u{A0}",
+                         "１２", "—", "丨 \u{1680}", "x\u{202F}", "\u{205F}y"]
+
+    func testTrimByBytesMatchesTrimByScalars() {
+        for text in texts {
+            let scalars = text.unicodeScalars
+            let expected = scalars.firstIndex(where: { !TextNormalizer.isSpace($0) }).map {
+                String(scalars[$0...scalars.lastIndex(where: { !TextNormalizer.isSpace($0) })!])
+            } ?? ""
+            XCTAssertEqual(TextNormalizer.trim(text), expected, text.debugDescription)
+            XCTAssertEqual(TextNormalizer.trim(text[...]), expected, text.debugDescription)
+        }
+    }
+
+    func testLabelsStartingWithAnIdeographReadAsNoNumber() {
+        XCTAssertEqual(CellNumber.read("无"), .blank)
+        XCTAssertEqual(CellNumber.read("空"), .blank)
+        XCTAssertEqual(CellNumber.read("规章"), .notANumber)
+        XCTAssertEqual(CellNumber.read("（一）予以公开"), .notANumber)
+        XCTAssertEqual(CellNumber.read("５件"), .number(5))
+        XCTAssertEqual(CellNumber.read(" 12 "), .number(12))
+    }
+
+    func testLinesSplitAtLoneLineFeeds() {
+        XCTAssertEqual(ReportParser.splitLines("a\r\nb\nc\n").map(\.text), ["a\r\nb", "c", ""])
+        XCTAssertEqual(ReportParser.splitLines("\n").map(\.number), [1, 2])
+    }
+}
