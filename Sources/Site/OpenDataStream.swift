@@ -49,10 +49,10 @@ final class OpenDataStream {
             try write(entry)
         case .previous(let place):
             // The entries of the last file were separated by one comma, as they are here.
-            if var current = run, current.old.offset + current.old.length + 1 == place.offset {
-                current.members.append((path, place.offset - current.old.offset))
-                current.old.length = place.offset + place.length - current.old.offset
-                run = current
+            if let old = run?.old, old.offset + old.length + 1 == place.offset {
+                // In place: a copy of `run` would copy its members on every entry.
+                run!.members.append((path, place.offset - old.offset))
+                run!.old.length = place.offset + place.length - old.offset
             } else {
                 try flush()
                 run = (place, [(path, 0)])
