@@ -20,7 +20,7 @@ public struct Catalog: Sendable {
     public private(set) var unpublished: [Report] = []
 
     /// - Parameter crossYear: findings between consecutive years of one agency, added to the later report.
-    /// Agency name → `Slug.make(name)`, for the next build (the pinyin transform is slow).
+    /// Agency and region name → `Slug.make(name)`, for the next build (the pinyin transform is slow).
     public private(set) var slugMemo: [String: String] = [:]
 
     /// - Parameter slugMemo: slugs made by an earlier build, by agency name.
@@ -73,5 +73,12 @@ public struct Catalog: Sendable {
         agencies.sort { $0.slug < $1.slug }
         reports = agencies.flatMap(\.reports)
         unpublished.sort { $0.source < $1.source }
+        // The regions' names (each prefix of a chain, joined) too: `RegionTree` makes their slugs.
+        var regionNames: Set<String> = []
+        for agency in agencies where !agency.region.isEmpty {
+            for depth in 1...agency.region.count { regionNames.insert(agency.region.prefix(depth).joined()) }
+        }
+        let missing = regionNames.filter { slugMemo[$0] == nil }.sorted()
+        for (name, slug) in zip(missing, missing.concurrentMap { memo[$0] ?? Slug.make($0) }) { slugMemo[name] = slug }
     }
 }

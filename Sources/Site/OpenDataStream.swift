@@ -78,17 +78,10 @@ final class OpenDataStream {
         // The run's first entry is already counted: a comma goes before it unless it is the first.
         if entryCount > current.members.count { try write(Data(",".utf8)) }
         let start = offset
-        var remaining = current.old.length
-        var at = UInt64(current.old.offset)
-        try previousFile.seek(toOffset: at)
-        while remaining > 0 {
-            guard let chunk = try previousFile.read(upToCount: min(remaining, 1 << 20)), !chunk.isEmpty else {
-                throw SiteError.output("data/reports.json：上次的文件比预期的短")
-            }
-            try write(chunk)
-            remaining -= chunk.count
-            at += UInt64(chunk.count)
+        guard try appender.append(from: previousFile, offset: current.old.offset, length: current.old.length) else {
+            throw SiteError.output("data/reports.json：上次的文件比预期的短")
         }
+        offset += current.old.length
         for (i, member) in current.members.enumerated() {
             let end = i + 1 < current.members.count ? current.members[i + 1].delta - 1 : current.old.length
             places[member.path] = Place(offset: start + member.delta, length: end - member.delta)

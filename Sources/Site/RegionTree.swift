@@ -15,13 +15,14 @@ struct RegionTree {
 
     private(set) var regions: [[String]: Region] = [:]
 
-    init(_ agencies: [Catalog.Agency]) {
+    /// - Parameter slugs: `Slug.make` of region names already made (`Catalog.slugMemo`).
+    init(_ agencies: [Catalog.Agency], slugs known: [String: String] = [:]) {
         var chains: Set<[String]> = []
         for agency in agencies where !agency.region.isEmpty {
             for depth in 1...agency.region.count { chains.insert(Array(agency.region.prefix(depth))) }
         }
         let sorted = chains.sorted { $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}") }
-        let slugs = Slug.disambiguate(sorted.map { Slug.make($0.joined()) })
+        let slugs = Slug.disambiguate(sorted.map { known[$0.joined()] ?? Slug.make($0.joined()) })
         for (chain, slug) in zip(sorted, slugs) {
             regions[chain] = Region(chain: chain, slug: slug)
         }

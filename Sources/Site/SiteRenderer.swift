@@ -40,7 +40,7 @@ struct SiteRenderer {
         let catalog = inputs.catalog
         let keys = inputs.keys
         let site = self.site
-        let regions = RegionTree(catalog.agencies)
+        let regions = RegionTree(catalog.agencies, slugs: catalog.slugMemo)
         func write(_ route: String, _ context: Any, _ template: String, key: UInt64? = nil) throws {
             try sink.emit(route + "index.html", Data(try theme.render(context, template: template).utf8), key: key)
         }

@@ -6,4 +6,9 @@
 /// that cannot exchange).
 int sitegen_exchange_paths(const char *a, const char *b);
 
+/// Copies `length` bytes from `from` at `offset` to the current position of `to`: in the kernel
+/// (copy_file_range) where the file systems allow, else by reading and writing. Returns the bytes
+/// copied (fewer at the end of `from`), or -1 with errno set.
+long long sitegen_copy_range(int from, long long offset, int to, long long length);
+
 #endif

@@ -157,16 +157,18 @@ struct BuildCache {
 
         var w = BinaryWriter()
         w = BinaryWriter()
-        for (path, key) in outputs.keys.sorted(by: { $0.key < $1.key }) {
+        // In dictionary order: the reader makes dictionaries again, and sorting 40,000 paths was a
+        // tenth of a one-change rebuild's time.
+        for (path, key) in outputs.keys {
             w.string(path)
             w.uint64(key)
         }
         w.bool(outputs.search != nil)
         if let s = outputs.search { w.int(s.shardCount); w.int(s.total); w.uint64(s.documents) }
         w.int(outputs.unkeyed.count)
-        for path in outputs.unkeyed.sorted() { w.string(path) }
+        for path in outputs.unkeyed { w.string(path) }
         w.int(outputs.openData.count)
-        for (path, place) in outputs.openData.sorted(by: { $0.key < $1.key }) {
+        for (path, place) in outputs.openData {
             w.string(path); w.int(place.offset); w.int(place.length)
         }
         try write("outputs.bin", build: state.buildID, count: outputs.keys.count, w.data)
@@ -177,7 +179,7 @@ struct BuildCache {
         w.uint64(state.buildID)
         w.string(state.output)
         w.int(state.sources.count)
-        for (path, source) in state.sources.sorted(by: { $0.key < $1.key }) {
+        for (path, source) in state.sources {
             w.string(path)
             w.int(Int(source.stamp.size)); w.int(Int(source.stamp.modified)); w.uint64(source.stamp.inode)
             w.uint64(source.hash)
@@ -190,7 +192,7 @@ struct BuildCache {
             w.string(d.location.file); w.int(d.location.line); w.int(d.location.column)
         }
         w.int(state.slugs.count)
-        for (name, slug) in state.slugs.sorted(by: { $0.key < $1.key }) {
+        for (name, slug) in state.slugs {
             w.string(name)
             w.string(slug)
         }

@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// The files of the last build that a new build may take over unchanged: its output folder and
@@ -97,6 +98,13 @@ final class OutputSink: @unchecked Sendable {
 
         func append(_ data: Data) throws {
             try handle.write(contentsOf: data)
+        }
+
+        /// Appends `length` bytes of another file from `offset`; false if that file is shorter.
+        func append(from source: FileHandle, offset: Int, length: Int) throws -> Bool {
+            let copied = sitegen_copy_range(source.fileDescriptor, Int64(offset), handle.fileDescriptor, Int64(length))
+            guard copied >= 0 else { throw SiteError.output("复制失败：\(String(cString: strerror(errno)))") }
+            return copied == length
         }
 
         func close() throws {
