@@ -1,6 +1,8 @@
 /// The rows and columns of one of the three template tables, with their keys
 /// (the open-data schema of DESIGN.md) and their Chinese labels as printed in the template.
-public struct TableShape: Hashable, Sendable {
+/// A class (it never changes): every table of every report shares one, and copying a report
+/// then retains one reference per table instead of each of the shape's arrays and dictionaries.
+public final class TableShape: Hashable, Sendable {
     public struct Column: Hashable, Sendable {
         public let key: String
         public let label: String
@@ -79,6 +81,17 @@ public struct TableShape: Hashable, Sendable {
         // Keys equal as Strings may differ in UTF-8 length (canonical equivalents, such as
         // U+212A KELVIN SIGN for K): the dictionary decides every case the scan did not.
         return positions[row]?[column]
+    }
+
+    /// Equal when made from the same name, rows and columns (all the rest derives from them).
+    public static func == (a: TableShape, b: TableShape) -> Bool {
+        a === b || (a.name == b.name && a.rows == b.rows && a.columns == b.columns)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(rows)
+        hasher.combine(columns)
     }
 
     public func row(_ key: String) -> Row? { rows.first { $0.key == key } }
