@@ -153,7 +153,7 @@ public struct SiteBuilder {
             inputs.previousOpenData = outputs?.openData ?? [:]
             inputs.search = options.search
             outcome = try SiteRenderer(config: config, theme: theme).render(inputs, into: sink, progress: progress, timer: &timer)
-            let broken = timer.measure("links") { sink.links.broken(read: sink.read) }
+            let broken = timer.measure("links") { sink.links.broken(read: sink.read, exists: sink.contains) }
             guard broken.isEmpty else { throw SiteError.brokenLinks(broken.map(\.description)) }
             let marker = "sitegen\nbuild \(String(buildID, radix: 16))\n"
             try timer.measure("write") {

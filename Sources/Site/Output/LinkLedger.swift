@@ -100,13 +100,15 @@ final class LinkLedger: @unchecked Sendable {
     }
 
     /// Every broken link, in page order then link order. `read` gives a finished page's bytes,
-    /// for the ids a fragment link points at.
-    func broken(read: (String) -> Data?) -> [LinkChecker.Broken] {
+    /// for the ids a fragment link points at; `exists` tells of files not added here (those a
+    /// build takes over from the previous one).
+    func broken(read: (String) -> Data?, exists: (String) -> Bool = { _ in false }) -> [LinkChecker.Broken] {
         lock.withLock {
             var found = problems
             func file(_ target: String) -> String? {
-                if files.contains(target) { return target }
-                if files.contains(target + "index.html") { return target + "index.html" }
+                if files.contains(target) || exists(target) { return target }
+                let page = target + "index.html"
+                if files.contains(page) || exists(page) { return page }
                 return nil
             }
             for (target, referrers) in targets where file(target) == nil {

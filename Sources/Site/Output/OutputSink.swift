@@ -18,10 +18,14 @@ final class OutputSink: @unchecked Sendable {
     let links = LinkLedger()
     let previous: PreviousOutput?
     private let lock = NSLock()
-    private var keys: [String: UInt64] = [:]
-    private var allPaths: Set<String> = []
-    private var reused: Set<String> = []
+    /// Every file of the new site: its key (if it has one), and whether it is the previous build's.
+    private var entries: [String: Entry] = [:]
     private var written: [String] = []
+
+    private struct Entry {
+        var key: UInt64?
+        var reused: Bool
+    }
 
     init(folder: OutputFolder, previous: PreviousOutput? = nil) {
         self.folder = folder
@@ -29,16 +33,11 @@ final class OutputSink: @unchecked Sendable {
     }
 
     /// Takes `path` from the previous build if it was made from the same inputs (`key`) and is
-    /// still there.
+    /// still there. (One table entry: a large portal takes over some 200,000 files.)
     func reuse(_ path: String, key: UInt64) -> Bool {
         guard let previous, previous.keys[path] == key,
               access(previous.folder.path + "/" + path, F_OK) == 0 else { return false }
-        links.addFile(path)
-        lock.withLock {
-            keys[path] = key
-            allPaths.insert(path)
-            reused.insert(path)
-        }
+        lock.withLock { entries[path] = Entry(key: key, reused: true) }
         return true
     }
 
@@ -50,10 +49,9 @@ final class OutputSink: @unchecked Sendable {
     /// Writes a file; `key` (its inputs' digest) lets the next build take it over.
     func emit(_ path: String, _ data: Data, key: UInt64? = nil) throws {
         try folder.write(path, data)
-        if path.hasSuffix(".html") { links.addPage(path, html: data) } else { links.addFile(path) }
+        if path.hasSuffix(".html") { links.addPage(path, html: data) }
         lock.withLock {
-            if let key { keys[path] = key }
-            allPaths.insert(path)
+            entries[path] = Entry(key: key, reused: false)
             written.append(path)
         }
     }
@@ -61,30 +59,32 @@ final class OutputSink: @unchecked Sendable {
     /// A file written in pieces (`data/reports.json`, hundreds of megabytes for a large portal).
     func stream(_ path: String) throws -> Appender {
         try folder.write(path, Data())
-        links.addFile(path)
         lock.withLock {
-            allPaths.insert(path)
+            entries[path] = Entry(key: nil, reused: false)
             written.append(path)
         }
         return try Appender(folder.root.appendingPathComponent(path))
     }
 
     /// Every file of the new site.
-    var paths: [String] { lock.withLock { Array(allPaths) } }
+    var paths: [String] { lock.withLock { Array(entries.keys) } }
+
+    /// Whether the new site has `path` (the link check's question).
+    func contains(_ path: String) -> Bool { lock.withLock { entries[path] != nil } }
 
     /// The files written into the staging folder (the others are the previous build's).
     var writtenPaths: [String] { lock.withLock { written } }
     var writtenCount: Int { lock.withLock { written.count } }
 
     /// The key of every file that has one, for the next build.
-    var fileKeys: [String: UInt64] { lock.withLock { keys } }
+    var fileKeys: [String: UInt64] { lock.withLock { entries.compactMapValues(\.key) } }
 
     /// Every file that has no key, for the next build.
-    var unkeyedPaths: [String] { lock.withLock { allPaths.filter { keys[$0] == nil } } }
+    var unkeyedPaths: [String] { lock.withLock { entries.filter { $0.value.key == nil }.map(\.key) } }
 
     /// Reads a finished file back (the link check of fragments into other pages).
     func read(_ path: String) -> Data? {
-        let taken = lock.withLock { reused.contains(path) }
+        let taken = lock.withLock { entries[path]?.reused ?? false }
         let root = taken ? previous?.folder ?? folder.root : folder.root
         return try? Data(contentsOf: root.appendingPathComponent(path))
     }
