@@ -55,6 +55,16 @@ struct SiteRenderer {
             return SearchDocument(page: title, name: name, text: text)
         }
 
+        // The search index is built on its own thread from the start, beside all the pages: the
+        // cores stay busy to the end (started after the report pages, it ran on alone for a
+        // second or more while the last, mostly single-threaded pages were long done).
+        let search = BackgroundTask {
+            guard inputs.search else { return SearchState(shardCount: 0, total: 0, documents: 0) }
+            return try SearchStage(sink: sink, keys: keys, previous: inputs.previousSearch)
+                .build(reports: catalog.reports, pages: pageDocuments)
+        }
+        defer { search.wait() }  // never leave it writing into a folder a failed build removes
+
         // Reports and agencies, the bulk of the pages: rendered on every core, a batch at a time;
         // each report's open-data entry also goes, in catalog order, into data/reports.json.
         let openData = try OpenDataStream(try sink.stream("data/reports.json"),
@@ -83,15 +93,6 @@ struct SiteRenderer {
         }
         try openData.finish(unpublished: try OpenData.entries(catalog.unpublished, published: false))
         progress?.finish()
-
-        // The search index is built on its own thread while the rest of the pages are made:
-        // those are mostly one page at a time and would leave a core idle.
-        let search = BackgroundTask {
-            guard inputs.search else { return SearchState(shardCount: 0, total: 0, documents: 0) }
-            return try SearchStage(sink: sink, keys: keys, previous: inputs.previousSearch)
-                .build(reports: catalog.reports, pages: pageDocuments)
-        }
-        defer { search.wait() }  // never leave it writing into a folder a failed build removes
 
         try write(Routes.agencies, ListPage(
             frame: PageFrame(site: site, route: Routes.agencies, title: "机关"),
