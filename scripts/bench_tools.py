@@ -31,7 +31,7 @@ import re
 import sys
 
 SUM_RULES = ["applications.balance", "applications.row-total", "review.total", "crossyear.carry-over"]
-STAGES = ["load", "parse", "check", "catalog", "search", "render", "links", "write"]
+STAGES = ["load", "parse", "check", "catalog", "keys", "search", "render", "links", "write"]
 
 
 def parse_time_v(path):
