@@ -39,11 +39,6 @@ struct BinaryWriter {
         for v in values { string(v) }
     }
 
-    mutating func bytes(_ value: Data) {
-        int(value.count)
-        data.append(value)
-    }
-
     /// A Decimal's own bytes: exact, whatever its scale.
     mutating func decimal(_ value: Decimal) {
         withUnsafeBytes(of: value) { data.append(contentsOf: $0) }
@@ -106,13 +101,6 @@ struct BinaryReader {
         let count = try int()
         guard count >= 0, count <= data.count - offset else { throw Truncated() }
         return try (0..<count).map { _ in try string() }
-    }
-
-    mutating func bytes() throws -> Data {
-        let count = try int()
-        guard count >= 0, offset + count <= data.count else { throw Truncated() }
-        defer { offset += count }
-        return Data(data[offset..<(offset + count)])
     }
 
     mutating func decimal() throws -> Decimal {
