@@ -34,10 +34,13 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Release builds use gperftools' tcmalloc: a build makes and frees millions of small
+        // strings and arrays on every core, and glibc's allocator costs about 6 % more CPU
+        // (BENCHMARKS.md). Debug and test builds (ThreadSanitizer among them) keep glibc's.
         .executableTarget(name: "sitegen", dependencies: [
             "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(configuration: .release))]),
         .executableTarget(name: "fuzz-parser", dependencies: ["ReportParser"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ReportParserTests", dependencies: ["ReportParser", "ReportModel"],
