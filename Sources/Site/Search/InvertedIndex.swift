@@ -28,12 +28,16 @@ struct InvertedIndex {
     static func tokens(of document: SearchDocument, counter: inout TokenCounter) -> DocumentTokens {
         counter.removeAll()
         counter.count(document: document)
+        let table = counter.counts
+        let slots = table.slots
         var out = DocumentTokens()
-        out.keys.reserveCapacity(counter.counts.count)
-        out.counts.reserveCapacity(counter.counts.count)
-        for slot in counter.counts.slots {
-            out.keys.append(counter.counts.key(atSlot: Int(slot)))
-            out.counts.append(counter.counts[slot: Int(slot)])
+        out.keys = Array(unsafeUninitializedCapacity: slots.count) { keys, filled in
+            for (i, slot) in slots.enumerated() { (keys.baseAddress! + i).initialize(to: table.key(atSlot: Int(slot))) }
+            filled = slots.count
+        }
+        out.counts = Array(unsafeUninitializedCapacity: slots.count) { counts, filled in
+            for (i, slot) in slots.enumerated() { counts[i] = table[slot: Int(slot)] }
+            filled = slots.count
         }
         out.words = counter.words
         return out

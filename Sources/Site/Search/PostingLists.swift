@@ -55,18 +55,19 @@ final class PostingLists {
     @inline(__always)
     func append(doc: Int32, tf: UInt32, to list: Int) {
         let bytes = storage.pointee.lists + list
-        var value = UInt64(doc - bytes.pointee.lastDocument - 1) << 2 | UInt64(min(tf, 4) - 1)
+        // Wrapping arithmetic: ids only grow (so the gap is not negative) and tf is at least 1.
+        var value = UInt64(truncatingIfNeeded: doc &- bytes.pointee.lastDocument &- 1) << 2 | UInt64(min(tf, 4) &- 1)
         bytes.pointee.lastDocument = doc
-        if bytes.pointee.capacity - bytes.pointee.count < 10 { Self.grow(bytes) }
+        if bytes.pointee.capacity &- bytes.pointee.count < 10 { Self.grow(bytes) }
         let base = bytes.pointee.base!
         var n = bytes.pointee.count
         while value >= 0x80 {
-            base[n] = UInt8(value & 0x7F) | 0x80
-            n += 1
+            base[n] = UInt8(truncatingIfNeeded: value) | 0x80
+            n &+= 1
             value >>= 7
         }
-        base[n] = UInt8(value)
-        bytes.pointee.count = n + 1
+        base[n] = UInt8(truncatingIfNeeded: value)
+        bytes.pointee.count = n &+ 1
     }
 
     private static func grow(_ bytes: UnsafeMutablePointer<Bytes>) {
