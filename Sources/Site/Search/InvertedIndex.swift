@@ -6,7 +6,7 @@ struct InvertedIndex {
     let docCount: Int
     /// Token → its list number + 1.
     let tokens = TokenTable(capacity: 1 << 15)
-    let lists = PostingLists()
+    let lists: PostingLists
     /// The texts of `.word` and `.filter` keys, by number.
     private(set) var words: [String] = []
     private(set) var filters: [String] = []
@@ -23,6 +23,7 @@ struct InvertedIndex {
 
     init(docCount: Int) {
         self.docCount = docCount
+        lists = PostingLists(docCount: docCount)
     }
 
     static func tokens(of document: SearchDocument, counter: inout TokenCounter) -> DocumentTokens {

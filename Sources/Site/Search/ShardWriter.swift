@@ -25,7 +25,7 @@ struct ShardWriter {
             let full = key.isTitle ? "t:" + text : text
             // A title token `t:X` lives in the shard of `X` (SearchIndexBuilder.shard).
             entries.append((Entry(key: Array(full.utf8), list: list), SearchTokenizer.fnv1a(text)))
-            total += full.utf8.count + index.lists.encodedLength(list, docCount: index.docCount) + 6
+            total += full.utf8.count + index.lists.encodedLength(list) + 6
         }
         self.total = total
         shardCount = SearchIndexBuilder.shardCount(total: total)
@@ -55,7 +55,7 @@ struct ShardWriter {
             out.append(UInt8(ascii: "\""))
             entry.key.withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &out) }
             out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "\"")])
-            index.lists.appendEncoded(entry.list, docCount: index.docCount, to: &out)
+            index.lists.appendEncoded(entry.list, to: &out)
             out.append(UInt8(ascii: "\""))
         }
         out.append(UInt8(ascii: "}"))
