@@ -113,6 +113,24 @@ final class SearchIndexEquivalenceTests: XCTestCase {
         }
     }
 
+    /// Long strings, with an escaped character at every offset: the escaping reads eight bytes at a time.
+    func testLongJSONStringsMatchJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let specials = ["\"", "\\", "\n", "\u{0}", "\u{1F}", " ", "!", "#", "[", "]", "\u{7F}", "é", "行", "\u{10FFFF}"]
+        for special in specials {
+            for offset in 0..<20 {
+                for tail in [0, 1, 7, 8, 9, 17] {
+                    let s = String(repeating: "a", count: offset) + special + String(repeating: "行", count: tail / 3)
+                        + String(repeating: "z", count: tail) + special + special
+                    var out: [UInt8] = []
+                    JSONText.appendString(s, to: &out)
+                    XCTAssertEqual(Data(out), try encoder.encode(s), s.debugDescription)
+                }
+            }
+        }
+    }
+
     func testDocumentJSONMatchesJSONEncoder() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

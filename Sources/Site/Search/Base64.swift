@@ -10,23 +10,31 @@ enum Base64 {
     }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + encodedLength(bytes.count))
-        var i = 0
-        while i + 3 <= bytes.count {
-            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
-            out.append(alphabet[Int(n >> 18)])
-            out.append(alphabet[Int(n >> 12 & 63)])
-            out.append(alphabet[Int(n >> 6 & 63)])
-            out.append(alphabet[Int(n & 63)])
-            i += 3
-        }
-        let rest = bytes.count - i
-        if rest > 0 {
-            let n = UInt32(bytes[i]) << 16 | (rest == 2 ? UInt32(bytes[i + 1]) << 8 : 0)
-            out.append(alphabet[Int(n >> 18)])
-            out.append(alphabet[Int(n >> 12 & 63)])
-            out.append(rest == 2 ? alphabet[Int(n >> 6 & 63)] : UInt8(ascii: "="))
-            out.append(UInt8(ascii: "="))
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: encodedLength(bytes.count)))
+        // Written in place, through pointers: no capacity or bounds check per character.
+        out.withUnsafeMutableBufferPointer { out in
+            alphabet.withUnsafeBufferPointer { alphabet in
+                var o = out.baseAddress! + start
+                var i = 0
+                while i + 3 <= bytes.count {
+                    let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+                    o[0] = alphabet[Int(n >> 18)]
+                    o[1] = alphabet[Int(n >> 12 & 63)]
+                    o[2] = alphabet[Int(n >> 6 & 63)]
+                    o[3] = alphabet[Int(n & 63)]
+                    o += 4
+                    i += 3
+                }
+                let rest = bytes.count - i
+                if rest > 0 {
+                    let n = UInt32(bytes[i]) << 16 | (rest == 2 ? UInt32(bytes[i + 1]) << 8 : 0)
+                    o[0] = alphabet[Int(n >> 18)]
+                    o[1] = alphabet[Int(n >> 12 & 63)]
+                    o[2] = rest == 2 ? alphabet[Int(n >> 6 & 63)] : UInt8(ascii: "=")
+                    o[3] = UInt8(ascii: "=")
+                }
+            }
         }
     }
 }

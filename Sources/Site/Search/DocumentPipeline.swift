@@ -23,11 +23,14 @@ struct DocumentPipeline {
         guard !starts.isEmpty else { return }
         let group = DispatchGroup()
         defer { group.wait() }  // the worker must not outlive a throw
-        var current = process(from: starts[0])
+        // One counter per task of a batch, kept from batch to batch: a new one would grow its
+        // table again. Batches are processed one at a time, each task with its own counter.
+        let counters = Counters(count: (batchSize + chunkSize - 1) / chunkSize)
+        var current = process(from: starts[0], counters: counters)
         for (n, start) in starts.enumerated() {
             let next = Box()
             if n + 1 < starts.count {
-                DispatchQueue.global().async(group: group) { next.value = process(from: starts[n + 1]) }
+                DispatchQueue.global().async(group: group) { next.value = process(from: starts[n + 1], counters: counters) }
             }
             try consume(start, current)
             group.wait()
@@ -40,15 +43,31 @@ struct DocumentPipeline {
         var value: [Processed] = []
     }
 
-    private func process(from start: Int) -> [Processed] {
+    /// The counters of the tasks of a batch: task `i` uses only counter `i`.
+    private final class Counters: @unchecked Sendable {
+        let counters: UnsafeMutableBufferPointer<TokenCounter>
+
+        init(count: Int) {
+            counters = .allocate(capacity: count)
+            counters.initialize(repeating: TokenCounter())
+            // Each its own table: `TokenCounter` holds its table by reference.
+            for i in counters.indices { counters[i] = TokenCounter() }
+        }
+
+        deinit {
+            counters.deinitialize()
+            counters.deallocate()
+        }
+    }
+
+    private func process(from start: Int, counters: Counters) -> [Processed] {
         let end = min(start + batchSize, documents.count)
         var out = [Processed](repeating: Processed(), count: end - start)
         let chunks = (end - start + chunkSize - 1) / chunkSize
         out.withUnsafeMutableBufferPointer { out in
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var counter = TokenCounter()
                 for i in (start + chunk * chunkSize)..<min(start + (chunk + 1) * chunkSize, end) {
-                    out[i - start].tokens = InvertedIndex.tokens(of: documents[i], counter: &counter)
+                    out[i - start].tokens = InvertedIndex.tokens(of: documents[i], counter: &counters.counters[chunk])
                     out[i - start].file = Deflate.compress(documents[i].json())
                 }
             }

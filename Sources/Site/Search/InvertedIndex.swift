@@ -6,7 +6,7 @@ struct InvertedIndex {
     let docCount: Int
     /// Token → its list number + 1.
     let tokens = TokenTable(capacity: 1 << 15)
-    let lists = PostingLists()
+    let lists: PostingLists
     /// The texts of `.word` and `.filter` keys, by number.
     private(set) var words: [String] = []
     private(set) var filters: [String] = []
@@ -23,17 +23,22 @@ struct InvertedIndex {
 
     init(docCount: Int) {
         self.docCount = docCount
+        lists = PostingLists(docCount: docCount)
     }
 
     static func tokens(of document: SearchDocument, counter: inout TokenCounter) -> DocumentTokens {
         counter.removeAll()
         counter.count(document: document)
+        let table = counter.counts
+        let slots = table.slots
         var out = DocumentTokens()
-        out.keys.reserveCapacity(counter.counts.count)
-        out.counts.reserveCapacity(counter.counts.count)
-        for slot in counter.counts.slots {
-            out.keys.append(counter.counts.key(atSlot: Int(slot)))
-            out.counts.append(counter.counts[slot: Int(slot)])
+        out.keys = Array(unsafeUninitializedCapacity: slots.count) { keys, filled in
+            for (i, slot) in slots.enumerated() { (keys.baseAddress! + i).initialize(to: table.key(atSlot: Int(slot))) }
+            filled = slots.count
+        }
+        out.counts = Array(unsafeUninitializedCapacity: slots.count) { counts, filled in
+            for (i, slot) in slots.enumerated() { counts[i] = table[slot: Int(slot)] }
+            filled = slots.count
         }
         out.words = counter.words
         return out
@@ -43,24 +48,29 @@ struct InvertedIndex {
     mutating func add(_ doc: DocumentTokens, of document: SearchDocument, id: Int32) {
         // The document's words by their number in the index.
         let wordNumbers = doc.words.map { Self.intern($0, in: &words, numbers: &self.wordNumbers) }
-        for (key, count) in zip(doc.keys, doc.counts) {
-            var key = key
-            if key.kind == .word {
-                key = TokenKey(kind: .word, payload: UInt64(wordNumbers[Int(key.payload)]), title: key.isTitle)
+        let tokens = self.tokens, lists = self.lists  // the tables are references: no access to `self` per token
+        doc.keys.withUnsafeBufferPointer { keys in
+            doc.counts.withUnsafeBufferPointer { counts in
+                for i in 0..<min(keys.count, counts.count) {
+                    var key = keys[i]
+                    if key.raw >> 60 & 7 == TokenKey.Kind.word.rawValue {
+                        key = TokenKey(kind: .word, payload: UInt64(wordNumbers[Int(key.payload)]), title: key.isTitle)
+                    }
+                    Self.append(key, doc: id, tf: counts[i], tokens: tokens, lists: lists)
+                }
             }
-            append(key, doc: id, tf: count)
         }
         var seen: [UInt32] = []
         for token in document.filterTokens {
             let number = Self.intern(token, in: &filters, numbers: &filterNumbers)
             if seen.contains(number) { continue }
             seen.append(number)
-            append(TokenKey(kind: .filter, payload: UInt64(number)), doc: id, tf: 1)
+            Self.append(TokenKey(kind: .filter, payload: UInt64(number)), doc: id, tf: 1, tokens: tokens, lists: lists)
         }
     }
 
     @inline(__always)
-    private mutating func append(_ key: TokenKey, doc: Int32, tf: UInt32) {
+    private static func append(_ key: TokenKey, doc: Int32, tf: UInt32, tokens: TokenTable, lists: PostingLists) {
         let slot = tokens.slot(of: key)
         var list = Int(tokens[slot: slot]) - 1
         if list < 0 {

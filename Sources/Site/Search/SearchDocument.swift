@@ -30,7 +30,7 @@ struct SearchDocument: Encodable {
         }
         // Table rows that hold a non-zero value, so 行政复议 finds reports that had one.
         let labels = [report.activeDisclosure, report.applications, report.reviewLitigation].flatMap { table in
-            table.shape.rows.filter { row in row.columns.contains { (table.number(row.key, $0) ?? 0) != 0 } }.map(\.label)
+            table.shape.rows.filter { row in row.columns.contains { table.number(row.key, $0).map { !$0.isZero } ?? false } }.map(\.label)
         }
         if !labels.isEmpty {
             let anchor = report.applications.shape.rows.isEmpty ? "section-2" : "section-3"

@@ -102,9 +102,11 @@ enum SearchTokenizer {
     }
 
     /// FNV-1a, 32 bit, over the UTF-8 bytes: the token's shard.
-    static func fnv1a(_ token: String) -> UInt32 {
+    static func fnv1a(_ token: String) -> UInt32 { fnv1a(utf8: token.utf8) }
+
+    static func fnv1a(utf8: some Sequence<UInt8>) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
-        for byte in token.utf8 {
+        for byte in utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 16_777_619
         }

@@ -21,11 +21,12 @@ struct ShardWriter {
         entries.reserveCapacity(index.tokens.count)
         var total = 0
         index.forEachToken { key, list in
-            let text = key.text(words: index.words, filters: index.filters)
-            let full = key.isTitle ? "t:" + text : text
+            var full: [UInt8] = key.isTitle ? [UInt8(ascii: "t"), UInt8(ascii: ":")] : []
+            let prefix = full.count
+            key.appendUTF8(words: index.words, filters: index.filters, to: &full)
             // A title token `t:X` lives in the shard of `X` (SearchIndexBuilder.shard).
-            entries.append((Entry(key: Array(full.utf8), list: list), SearchTokenizer.fnv1a(text)))
-            total += full.utf8.count + index.lists.encodedLength(list, docCount: index.docCount) + 6
+            entries.append((Entry(key: full, list: list), SearchTokenizer.fnv1a(utf8: full[prefix...])))
+            total += full.count + index.lists.encodedLength(list) + 6
         }
         self.total = total
         shardCount = SearchIndexBuilder.shardCount(total: total)
@@ -55,7 +56,7 @@ struct ShardWriter {
             out.append(UInt8(ascii: "\""))
             entry.key.withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &out) }
             out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "\"")])
-            index.lists.appendEncoded(entry.list, docCount: index.docCount, to: &out)
+            index.lists.appendEncoded(entry.list, to: &out)
             out.append(UInt8(ascii: "\""))
         }
         out.append(UInt8(ascii: "}"))

@@ -26,11 +26,34 @@ struct TokenCounter {
     /// Adds the tokens of `text`; `title` puts them in the `t:` namespace.
     mutating func count(_ text: String, title: Bool = false) {
         self.title = title
-        for s in text.unicodeScalars {
-            if let packed = ScalarNormalizer.fast(s) {
-                add(packed)
-            } else {
-                for packed in normalizer.slow(s) { add(packed) }
+        var text = text
+        // The scalars decoded from the UTF-8 by hand: `unicodeScalars` re-checks the string's
+        // form at every scalar, about a quarter of the cost of counting.
+        text.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let b0 = UInt32(utf8[i])
+                let v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i &+= 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i &+ 1] & 0x3F)
+                    i &+= 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+                    i &+= 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12 | UInt32(utf8[i &+ 2] & 0x3F) << 6
+                        | UInt32(utf8[i &+ 3] & 0x3F)
+                    i &+= 4
+                }
+                let s = Unicode.Scalar(v)!  // valid: the string's own UTF-8
+                if let packed = ScalarNormalizer.fast(s) {
+                    add(packed)
+                } else {
+                    for packed in normalizer.slow(s) { add(packed) }
+                }
             }
         }
         endRun()
@@ -75,10 +98,7 @@ struct TokenCounter {
     }
 
     @inline(__always)
-    private mutating func bump(_ key: TokenKey) {
-        let slot = counts.slot(of: key)
-        counts[slot: slot] += 1
-    }
+    private func bump(_ key: TokenKey) { counts.increment(key) }
 
     private mutating func endWord() {
         if wordIsASCII && word.count <= TokenKey.maxASCIIWordLength {

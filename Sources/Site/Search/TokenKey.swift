@@ -40,26 +40,36 @@ struct TokenKey: Hashable {
 
     /// The token's text without its `t:` prefix. `words` and `filters` resolve the table kinds.
     func text(words: [String], filters: [String]) -> String {
+        var utf8: [UInt8] = []
+        appendUTF8(words: words, filters: filters, to: &utf8)
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// The UTF-8 of `text(words:filters:)`, appended to `out`: no `String` for the integer kinds.
+    func appendUTF8(words: [String], filters: [String], to out: inout [UInt8]) {
         switch kind {
         case .han:
-            var s = ""
-            for shift in [36, 18, 0] as [UInt64] {
-                let v = UInt32((payload >> shift) & 0x3FFFF)
-                if v != 0 { s.unicodeScalars.append(Unicode.Scalar(v)!) }
+            for v in [UInt32(payload >> 36 & 0x3FFFF), UInt32(payload >> 18 & 0x3FFFF), UInt32(payload & 0x3FFFF)] where v != 0 {
+                // Han code points are at least U+3007: three bytes of UTF-8, or four.
+                if v < 0x10000 {
+                    out.append(UInt8(0xE0 | v >> 12))
+                } else {
+                    out.append(UInt8(0xF0 | v >> 18))
+                    out.append(UInt8(0x80 | v >> 12 & 0x3F))
+                }
+                out.append(UInt8(0x80 | v >> 6 & 0x3F))
+                out.append(UInt8(0x80 | v & 0x3F))
             }
-            return s
         case .asciiWord:
-            var bytes: [UInt8] = []
             var rest = payload
             while rest != 0 {
-                bytes.append(UInt8(rest & 0x7F))
+                out.append(UInt8(rest & 0x7F))
                 rest >>= 7
             }
-            return String(decoding: bytes, as: UTF8.self)
         case .word:
-            return words[Int(payload)]
+            out.append(contentsOf: words[Int(payload)].utf8)
         case .filter:
-            return filters[Int(payload)]
+            out.append(contentsOf: filters[Int(payload)].utf8)
         }
     }
 }

@@ -12,12 +12,15 @@ final class TokenTable {
         /// Occupied slots, in insertion order; at most half the slots are ever occupied.
         var occupied: UnsafeMutablePointer<Int32>
         var count = 0
+        /// The count at which the table grows before its next insertion: half the slots, less one.
+        var limit: Int
         var size: Int
         var shift: UInt64
 
         init(capacity: Int) {
             size = 16
             while size < capacity * 2 { size <<= 1 }
+            limit = size / 2 - 1
             shift = UInt64(64 - size.trailingZeroBitCount)
             keys = .allocate(capacity: size)
             keys.initialize(repeating: 0, count: size)
@@ -53,21 +56,43 @@ final class TokenTable {
     /// The slot of `key`, added with value 0 if it is new.
     @inline(__always)
     func slot(of key: TokenKey) -> Int {
-        if storage.pointee.count * 2 >= storage.pointee.size - 2 { grow() }
         let keys = storage.pointee.keys
-        let mask = storage.pointee.size - 1
-        var i = Int(truncatingIfNeeded: (key.raw &* 0x9E37_79B9_7F4A_7C15) >> storage.pointee.shift)
+        let mask = storage.pointee.size &- 1
+        var i = Int(truncatingIfNeeded: (key.raw &* 0x9E37_79B9_7F4A_7C15) &>> storage.pointee.shift)
         while true {
             let k = keys[i]
             if k == key.raw { return i }
-            if k == 0 {
-                keys[i] = key.raw
-                storage.pointee.occupied[storage.pointee.count] = Int32(i)
-                storage.pointee.count += 1
-                return i
-            }
-            i = (i + 1) & mask
+            if k == 0 { return insert(key, at: i) }
+            i = (i &+ 1) & mask
         }
+    }
+
+    /// Adds one to the value of `key` (0 if it is new): `self[slot: slot(of: key)] += 1`.
+    @inline(__always)
+    func increment(_ key: TokenKey) {
+        let keys = storage.pointee.keys
+        let mask = storage.pointee.size &- 1
+        var i = Int(truncatingIfNeeded: (key.raw &* 0x9E37_79B9_7F4A_7C15) &>> storage.pointee.shift)
+        while true {
+            let k = keys[i]
+            if k == key.raw { break }
+            if k == 0 {
+                i = insert(key, at: i)
+                break
+            }
+            i = (i &+ 1) & mask
+        }
+        storage.pointee.values[i] &+= 1
+    }
+
+    /// Puts new `key` in the empty slot `i`, or, when the table is full, grows it first; the slot.
+    @inline(__always)
+    private func insert(_ key: TokenKey, at i: Int) -> Int {
+        if storage.pointee.count >= storage.pointee.limit { return growAndInsert(key) }
+        storage.pointee.keys[i] = key.raw
+        storage.pointee.occupied[storage.pointee.count] = Int32(truncatingIfNeeded: i)
+        storage.pointee.count &+= 1
+        return i
     }
 
     @inline(__always)
@@ -85,6 +110,13 @@ final class TokenTable {
             storage.pointee.values[Int(s)] = 0
         }
         storage.pointee.count = 0
+    }
+
+    /// Out of line, so that `slot(of:)` is not recursive and inlines into the hot loops.
+    @inline(never)
+    private func growAndInsert(_ key: TokenKey) -> Int {
+        grow()
+        return slot(of: key)
     }
 
     private func grow() {
