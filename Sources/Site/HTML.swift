@@ -28,7 +28,12 @@ public enum HTML {
     /// `Decimal`'s own text (`"\(value)"`). Its description is slow (~1.7 µs), and nearly every
     /// value in a report is a whole number, which prints the same through `Int64`.
     static func format(_ value: Decimal) -> String {
-        wholeNumber(value).map { String($0) } ?? "\(value)"
+        // Most cells of a report are zero, which prints "0" whatever its exponent.
+        if value.isZero { return "0" }
+        if let whole = wholeNumber(value) { return String(whole) }
+        // A fraction (a comparison table's share) prints slowest of all, some 15 µs; the same
+        // share shows on a report's agency, year and region pages, so it is remembered.
+        return DecimalText.current.text(value)
     }
 
     /// The value as an `Int64` when it is a whole number in range; the round trip proves both.

@@ -12,7 +12,8 @@ final class NumberTextTests: XCTestCase {
             values += [Decimal(i), Decimal(i) * 1000, Decimal(string: "\(i).0")!, Decimal(i) / 4, Decimal(i) / 7]
         }
         for e in 0..<40 {
-            values += [Decimal(sign: .plus, exponent: e, significand: 3), Decimal(sign: .minus, exponent: e, significand: 123)]
+            values += [Decimal(sign: .plus, exponent: e, significand: 3), Decimal(sign: .minus, exponent: e, significand: 123),
+                       Decimal(sign: .plus, exponent: e, significand: 0), Decimal(sign: .minus, exponent: -e, significand: 0)]
         }
         return values
     }
