@@ -28,7 +28,7 @@ struct PageFrame {
         self.description = description ?? site.description
         // `Routes.link(from: route, to:)`, with the root worked out once instead of per link.
         func link(_ target: String) -> String { root + target + "index.html" }
-        let section = route.split(separator: "/").first.map(String.init) ?? ""
+        let section = Self.firstSegment(route)
         nav = [
             Link(label: "首页", href: link(Routes.home), current: route.isEmpty),
             Link(label: "年度", href: link(Routes.years), current: section == "years"),
@@ -41,6 +41,15 @@ struct PageFrame {
         hasBreadcrumbs = !breadcrumbs.isEmpty
         searchAction = link(Routes.search)
         self.scripts = scripts.map { root + "assets/" + $0 }
+    }
+
+    /// The route's first non-empty `/`-separated part (`route.split(separator: "/").first`), split
+    /// by bytes when the route is ASCII (every route made of slugs is): splitting by `Character`
+    /// cost more than the rest of the frame.
+    static func firstSegment(_ route: String) -> String {
+        let bytes = route.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return route.split(separator: "/").first.map(String.init) ?? "" }
+        return bytes.split(separator: UInt8(ascii: "/")).first.map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }
 
