@@ -4,7 +4,7 @@ import Foundation
 public enum HTML {
     public static func escape(_ text: String) -> String {
         // Most text (numbers, names) has nothing to escape: hand it back without rebuilding it.
-        guard text.utf8.contains(where: needsEscape) else { return text }
+        guard needsEscape(text) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -18,6 +18,14 @@ public enum HTML {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether any byte needs escaping: over the contiguous bytes when the string has them
+    /// (native strings do), most bytes (CJK text) passed by one comparison, as all five are below `@`.
+    private static func needsEscape(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 < 0x40 && needsEscape($0) }
+        } ?? text.utf8.contains(where: needsEscape)
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
