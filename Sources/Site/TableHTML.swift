@@ -27,6 +27,10 @@ enum TableHTML {
 
     /// A missing value's cell after its `<td` and colspan.
     static let missingCell = #" class="missing" title="缺失">—</td>"#
+    private static let missingCellBytes = Array(missingCell.utf8)
+    /// A zero's cell after its `<td` and colspan (`HTML.format` prints every zero as `0`).
+    private static let zeroCellBytes = Array(">0</td>".utf8)
+    private static let cellEndBytes = Array("</td>".utf8)
 
     /// Findings by the place of the value they concern, so the cell can point at them.
     struct Marks {
@@ -54,12 +58,14 @@ enum TableHTML {
             } else {
                 number = table.number(at: position)
             }
-            if let number {
+            if let number, number.isZero {
+                out.append(contentsOf: TableHTML.zeroCellBytes)  // most cells
+            } else if let number {
                 out.append(UInt8(ascii: ">"))
                 out.append(contentsOf: HTML.format(number).utf8)
-                out.append(contentsOf: "</td>".utf8)
+                out.append(contentsOf: TableHTML.cellEndBytes)
             } else {
-                out.append(contentsOf: TableHTML.missingCell.utf8)
+                out.append(contentsOf: TableHTML.missingCellBytes)
             }
         }
     }
