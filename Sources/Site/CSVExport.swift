@@ -113,9 +113,20 @@ public enum CSVExport {
         let layout: CellLayout
         var out: [UInt8] = []
         private let numbers = DecimalText.current
+        /// Per table shape met so far (a report has one of a template's few): each cell column's
+        /// place in the table, nil when the shape has no such cell. Worked out once per shape,
+        /// not by the row and column keys of every cell.
+        private var positions: [(shape: TableShape, positions: [Int?])] = []
 
         init(layout: CellLayout) {
             self.layout = layout
+        }
+
+        private mutating func positions(of shape: TableShape) -> [Int?] {
+            if let known = positions.first(where: { $0.shape === shape }) { return known.positions }
+            let found = layout.cells.map { shape.positions[layout.rowKeys[$0.row]]?[$0.column] }
+            positions.append((shape, found))
+            return found
         }
 
         mutating func write(_ report: Report, table: ReportTable) {
@@ -126,11 +137,13 @@ public enum CSVExport {
             if let year = report.year { out += String(year).utf8 }
             comma()
             text(report.template.rawValue)
-            let rows = layout.rowKeys.map { table.cells(inRow: $0) }
-            for cell in layout.cells {
+            for position in positions(of: table.shape) {
                 comma()
-                // A number never needs quoting: `Decimal.description` is digits, `-` and `.`.
-                if let number = rows[cell.row]?.number(cell.column) { numbers.append(number, to: &out) }
+                // A number never needs quoting: `Decimal.description` is digits, `-` and `.`;
+                // zero, most cells, is "0" whatever its exponent.
+                if let position, let number = table.number(at: position) {
+                    if number.isZero { out.append(UInt8(ascii: "0")) } else { numbers.append(number, to: &out) }
+                }
             }
             out += "\r\n".utf8
         }

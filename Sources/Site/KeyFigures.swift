@@ -114,12 +114,6 @@ struct KeyFigures {
                cells: Cells(.activeDisclosure, column: "inForce", single: true, template: .v2021) { _ in ["normativeDocuments"] }),
     ]
 
-    /// Share of handled applications granted in full: 予以公开 ÷ (七)总计.
-    static func grantedShare(_ report: Report) -> Decimal? {
-        guard let granted = granted.value(report), let handled = totalHandled.value(report), handled > 0 else { return nil }
-        return granted / handled
-    }
-
     static func percent(_ value: Decimal?) -> String {
         guard let value else { return "—" }
         var rounded = Decimal()

@@ -61,7 +61,8 @@ struct OpenDataEntryWriter {
                 if c > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: column.head)
                 if let number = table.number(at: column.position) {
-                    numbers.append(number, to: &out)
+                    // Zero, most cells, prints "0" whatever its exponent: no memo lookup.
+                    if number.isZero { out.append(UInt8(ascii: "0")) } else { numbers.append(number, to: &out) }
                 } else {
                     out.append(contentsOf: "null".utf8)
                 }

@@ -1,7 +1,12 @@
 import Mustache
 
 /// What the layout template needs on every page: the site, the way back to the root, the
-/// navigation and the breadcrumbs. Templates read its stored properties through `child(named:)`.
+/// navigation and the breadcrumbs. Templates read its values through `child(named:)`.
+///
+/// The values live in one object (`Values`), so a frame is a single reference: every
+/// `{{frame.…}}` of a page boxes the frame into `Any` and casts it, which copied the whole struct
+/// field by field into a new box each time. Reflection shows the values' own stored properties,
+/// as if they were the frame's (`TemplateKeyTests` holds `child(named:)` to them).
 struct PageFrame {
     struct Link {
         var label: String
@@ -9,27 +14,42 @@ struct PageFrame {
         var current: Bool = false
     }
 
-    var site: SiteView
-    var root: String
-    var pageTitle: String
-    var description: String
-    var nav: [Link]
-    var breadcrumbs: [Link]
-    var hasBreadcrumbs: Bool
-    var searchAction: String
-    var scripts: [String]
+    final class Values {
+        let site: SiteView
+        let root: String
+        let pageTitle: String
+        let description: String
+        let nav: [Link]
+        let breadcrumbs: [Link]
+        let hasBreadcrumbs: Bool
+        let searchAction: String
+        let scripts: [String]
+
+        init(site: SiteView, root: String, pageTitle: String, description: String, nav: [Link], breadcrumbs: [Link],
+             searchAction: String, scripts: [String]) {
+            self.site = site
+            self.root = root
+            self.pageTitle = pageTitle
+            self.description = description
+            self.nav = nav
+            self.breadcrumbs = breadcrumbs
+            hasBreadcrumbs = !breadcrumbs.isEmpty
+            self.searchAction = searchAction
+            self.scripts = scripts
+        }
+    }
+
+    let values: Values
+
+    var root: String { values.root }
 
     init(site: SiteView, route: String, title: String, description: String? = nil,
          breadcrumbs: [(String, String)] = [], scripts: [String] = []) {
-        self.site = site
         let root = Routes.root(from: route)
-        self.root = root
-        pageTitle = title
-        self.description = description ?? site.description
         // `Routes.link(from: route, to:)`, with the root worked out once instead of per link.
         func link(_ target: String) -> String { root + target + "index.html" }
-        let section = route.split(separator: "/").first.map(String.init) ?? ""
-        nav = [
+        let section = Self.firstSegment(route)
+        let nav = [
             Link(label: "首页", href: link(Routes.home), current: route.isEmpty),
             Link(label: "年度", href: link(Routes.years), current: section == "years"),
             Link(label: "地区", href: link(Routes.regions), current: section == "regions"),
@@ -37,11 +57,23 @@ struct PageFrame {
             Link(label: "搜索", href: link(Routes.search), current: section == "search"),
             Link(label: "关于", href: link(Routes.page("about")), current: route == Routes.page("about")),
         ]
-        self.breadcrumbs = breadcrumbs.map { Link(label: $0.0, href: link($0.1)) }
-        hasBreadcrumbs = !breadcrumbs.isEmpty
-        searchAction = link(Routes.search)
-        self.scripts = scripts.map { root + "assets/" + $0 }
+        values = Values(site: site, root: root, pageTitle: title, description: description ?? site.description, nav: nav,
+                        breadcrumbs: breadcrumbs.map { Link(label: $0.0, href: link($0.1)) },
+                        searchAction: link(Routes.search), scripts: scripts.map { root + "assets/" + $0 })
     }
+
+    /// The route's first non-empty `/`-separated part (`route.split(separator: "/").first`), split
+    /// by bytes when the route is ASCII (every route made of slugs is): splitting by `Character`
+    /// cost more than the rest of the frame.
+    static func firstSegment(_ route: String) -> String {
+        let bytes = route.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return route.split(separator: "/").first.map(String.init) ?? "" }
+        return bytes.split(separator: UInt8(ascii: "/")).first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+}
+
+extension PageFrame: CustomReflectable {
+    var customMirror: Mirror { Mirror(self, children: Mirror(reflecting: values).children, displayStyle: .struct) }
 }
 
 /// A labelled link with an optional note, for lists.
@@ -63,15 +95,15 @@ struct FigureView {
 extension PageFrame: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": site
-        case "root": root
-        case "pageTitle": pageTitle
-        case "description": description
-        case "nav": nav
-        case "breadcrumbs": breadcrumbs
-        case "hasBreadcrumbs": hasBreadcrumbs
-        case "searchAction": searchAction
-        case "scripts": scripts
+        case "site": values.site
+        case "root": values.root
+        case "pageTitle": values.pageTitle
+        case "description": values.description
+        case "nav": values.nav
+        case "breadcrumbs": values.breadcrumbs
+        case "hasBreadcrumbs": values.hasBreadcrumbs
+        case "searchAction": values.searchAction
+        case "scripts": values.scripts
         default: nil
         }
     }

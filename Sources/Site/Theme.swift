@@ -47,7 +47,10 @@ public struct Theme: Sendable {
 
     /// Renders `context` with template `name`; a missing template is an error, not empty text.
     public func render(_ context: Any, template name: String) throws -> String {
-        guard templateNames.contains(name), let output = library.render(context, withTemplate: name) else {
+        // A view model goes behind one reference (`TemplateRoot`); a value a transform may apply
+        // to (`{{#empty(.)}}`, a dictionary's `count`) is handed over as it is.
+        let root: Any = context is MustacheTransformable ? context : (context as? MustacheParent).map(TemplateRoot.init) ?? context
+        guard templateNames.contains(name), let output = library.render(root, withTemplate: name) else {
             throw SiteError.template(name: name, message: "模板不存在")
         }
         return output

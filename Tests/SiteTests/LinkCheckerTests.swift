@@ -97,6 +97,46 @@ final class LinkCheckerTests: XCTestCase {
         XCTAssertEqual(refs, [["a", "href", "p/index.html#y"], ["script", "src", "assets/s.js"]])
         XCTAssertEqual(LinkChecker.anchorIDs(in: #"<h2 id="a">x</h2><li id="finding-2">"#), ["a", "finding-2"])
     }
+
+    /// The `memchr` scanner finds what a plain byte-by-byte loop finds, on random runs of the
+    /// bytes that matter: tags, `=`, quotes, attribute names, and `<` inside values.
+    func testTheByteScannerAgreesWithAPlainLoop() {
+        func plain(_ bytes: [UInt8]) -> [[Int]] {
+            var out: [[Int]] = []
+            var tagStart = 0, i = 0
+            let n = bytes.count
+            while i < n {
+                if bytes[i] == 0x3C { tagStart = i }
+                if bytes[i] == 0x3D, i + 1 < n, bytes[i + 1] == 0x22, i >= 4 {
+                    let isHref = i >= 5 && Array(bytes[(i - 5)..<i]) == Array(" href".utf8)
+                    let isSrc = Array(bytes[(i - 4)..<i]) == Array(" src".utf8)
+                    if isHref || isSrc {
+                        var j = i + 2
+                        while j < n && bytes[j] != 0x22 { j += 1 }
+                        var t = tagStart + 1
+                        while t < n, (bytes[t] | 0x20) >= 0x61, (bytes[t] | 0x20) <= 0x7A { t += 1 }
+                        out.append([tagStart + 1, t, isHref ? 1 : 0, i + 2, min(j, n)])
+                        i = j
+                    }
+                }
+                i += 1
+            }
+            return out
+        }
+        let pieces = ["<", "<a", "<IMG", "=", "\"", " href=\"", " src=\"", "href", " ", "x", "<b href=\"<i", "中", "\"<"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let bytes = Array((0..<Int.random(in: 0...24, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined().utf8)
+            var found: [[Int]] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                LinkChecker.scanReferences(buffer) { tag, isHref, value in
+                    found.append([tag.lowerBound, tag.upperBound, isHref ? 1 : 0, value.lowerBound, value.upperBound])
+                }
+            }
+            XCTAssertEqual(found, plain(bytes), String(decoding: bytes, as: UTF8.self))
+        }
+    }
 }
 
 final class URLDelimiterTests: XCTestCase {

@@ -12,7 +12,8 @@ final class NumberTextTests: XCTestCase {
             values += [Decimal(i), Decimal(i) * 1000, Decimal(string: "\(i).0")!, Decimal(i) / 4, Decimal(i) / 7]
         }
         for e in 0..<40 {
-            values += [Decimal(sign: .plus, exponent: e, significand: 3), Decimal(sign: .minus, exponent: e, significand: 123)]
+            values += [Decimal(sign: .plus, exponent: e, significand: 3), Decimal(sign: .minus, exponent: e, significand: 123),
+                       Decimal(sign: .plus, exponent: e, significand: 0), Decimal(sign: .minus, exponent: -e, significand: 0)]
         }
         return values
     }
@@ -56,6 +57,23 @@ final class NumberTextTests: XCTestCase {
 
 /// A comparison table built on every core is the one built on one thread, rows in order.
 final class ComparisonTableTests: XCTestCase {
+    /// The remembered share texts are those of the quotient, the first time and every time after.
+    func testShareTextsAreThoseOfTheQuotient() {
+        let reports = TemplateKeyTests.catalog.reports
+        XCTAssertFalse(reports.isEmpty)
+        for _ in 0..<2 {
+            for report in reports {
+                var share: Decimal?
+                if let granted = KeyFigures.granted.value(report), let handled = KeyFigures.totalHandled.value(report), handled > 0 {
+                    share = granted / handled
+                }
+                let texts = ShareText.shared.texts(report)
+                XCTAssertEqual(texts.sort, share.map { "\($0)" } ?? "", report.source)
+                XCTAssertEqual(texts.percent, KeyFigures.percent(share), report.source)
+            }
+        }
+    }
+
     func testParallelRowsMatchSerialRows() {
         let reports = TemplateKeyTests.catalog.reports
         XCTAssertFalse(reports.isEmpty)

@@ -36,6 +36,28 @@ final class ThemeTests: XCTestCase {
                        "&lt;i&gt;&#39;甲&#39;&amp;&quot;乙&quot;&lt;/i&gt;|<i>'甲'&\"乙\"</i>")
     }
 
+    /// Strings, Ints and Bools render through `MustacheCustomRenderable` (TemplateLeafValues.swift):
+    /// as `String(describing:)` prints them, still escaped by the theme's content type, and as
+    /// sections exactly as the library treats any other value.
+    func testLeafValuesRenderAsPrintedAndStayEscaped() throws {
+        let template = "{{s}}|{{{s}}}|{{&s}}|{{i}}|{{{i}}}|{{t}}|{{f}}|{{{t}}}"
+            + "|{{#t}}T{{/t}}{{^t}}!T{{/t}}|{{#f}}F{{/f}}{{^f}}!F{{/f}}"
+            + "|{{#s}}[{{.}}]{{/s}}{{^s}}!S{{/s}}|{{#e}}[{{.}}]{{/e}}{{^e}}!E{{/e}}"
+            + "|{{#i}}<{{.}}>{{/i}}{{^i}}!I{{/i}}|{{#z}}<{{.}}>{{/z}}{{^z}}!Z{{/z}}"
+            + "|{{^empty(s)}}full{{/empty(s)}}{{#empty(e)}}empty{{/empty(e)}}|{{i.count}}"
+        let values: [String: Any] = ["s": "<a href=\"x\">'&'</a>", "e": "", "i": -42, "z": 0, "t": true, "f": false]
+        var fast = MustacheLibrary()
+        try fast.register(HTMLEscaping.pragma + template, named: "t")
+        var plain = MustacheLibrary()
+        try plain.register(template, named: "t")
+        let escaped = "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;", raw = "<a href=\"x\">'&'</a>"
+        let expected = "\(escaped)|\(raw)|\(raw)|-42|-42|true|false|true|T|!F|[\(escaped)]|[]|<-42>|<0>|fullempty|"
+        XCTAssertEqual(fast.render(values, withTemplate: "t"), expected)
+        XCTAssertEqual(plain.render(values, withTemplate: "t"), expected)
+        XCTAssertEqual(String(describing: -42), (-42).renderText)
+        XCTAssertEqual(String(describing: true) + String(describing: false), true.renderText + false.renderText)
+    }
+
     /// A broken template is named with the line and column as the theme's author wrote them.
     func testTemplateErrorNamesTheLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")

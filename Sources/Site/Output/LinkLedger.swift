@@ -9,7 +9,9 @@ final class LinkLedger: @unchecked Sendable {
     private struct Referrer {
         var page: String
         var order: Int
-        var raw: String
+        /// The link as the page wrote it, entities not yet decoded: few links are ever reported.
+        var written: String
+        var raw: String { LinkChecker.decodeEntities(written) }
     }
     private struct Problem {
         var order: Int
@@ -37,7 +39,7 @@ final class LinkLedger: @unchecked Sendable {
     func addPage(_ path: String, html data: Data) {
         let folder = LinkChecker.PageFolder(path)
         var local: [(Int, LinkChecker.Broken)] = []
-        var remote: [(target: String, fragment: String?, order: Int, raw: String)] = []
+        var remote: [(target: String, fragment: String?, order: Int, written: String)] = []
         var count = 0
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -68,7 +70,7 @@ final class LinkLedger: @unchecked Sendable {
                             local.append((i, .init(page: path, target: Self.raw(value), reason: "锚点不存在")))
                         }
                     } else {
-                        remote.append((target, fragment, i, Self.raw(value)))
+                        remote.append((target, fragment, i, String(decoding: value, as: UTF8.self)))
                     }
                 }
             }
@@ -78,8 +80,8 @@ final class LinkLedger: @unchecked Sendable {
             let base = sequence
             sequence += count
             for (i, broken) in local { problems.append(Problem(order: base + i, broken: broken)) }
-            for (target, fragment, i, raw) in remote {
-                let referrer = Referrer(page: path, order: base + i, raw: raw)
+            for (target, fragment, i, written) in remote {
+                let referrer = Referrer(page: path, order: base + i, written: written)
                 if let fragment {
                     fragments[target, default: [:]][fragment, default: []].append(referrer)
                 } else {

@@ -36,13 +36,29 @@ final class OutputFolder: @unchecked Sendable {
     }
 
     private func makeParent(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
-        let dir = String(path[..<slash])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        try makeFolder(String(path[..<slash]))
+    }
+
+    /// Makes folder `dir` (relative to the root) by one mkdir(2) (FileManager stats every part of
+    /// the path first); its parents are made only when mkdir finds one missing.
+    private func makeFolder(_ dir: String) throws {
         if lock.withLock({ made.contains(dir) }) { return }
-        do {
-            try FileManager.default.createDirectory(atPath: rootPath + "/" + dir, withIntermediateDirectories: true)
-        } catch {
-            throw SiteError.output("\(rootPath)/\(dir)：\(error.localizedDescription)")
+        let full = rootPath + "/" + dir
+        if mkdir(full, 0o777) != 0 && errno != EEXIST {
+            guard errno == ENOENT else { throw SiteError.output("\(full)：\(String(cString: strerror(errno)))") }
+            if let slash = dir.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                try makeFolder(String(dir[..<slash]))
+            } else {
+                do {
+                    try FileManager.default.createDirectory(atPath: rootPath, withIntermediateDirectories: true)
+                } catch {
+                    throw SiteError.output("\(rootPath)：\(error.localizedDescription)")
+                }
+            }
+            if mkdir(full, 0o777) != 0 && errno != EEXIST {
+                throw SiteError.output("\(full)：\(String(cString: strerror(errno)))")
+            }
         }
         lock.withLock { _ = made.insert(dir) }
     }
