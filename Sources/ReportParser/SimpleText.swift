@@ -29,6 +29,30 @@ enum SimpleText {
         }
     }
 
+    /// Whether every scalar of `text` is simple (see `isSimple`). By bytes: the scalar view's
+    /// iterator cost more than the test; U+5000–U+9FFF (lead bytes E5–E9) need no decoding.
+    static func isSimple(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let lead = b[i]
+                if lead < 0x80 {
+                    if lead == 0x0D { return false }
+                    i += 1
+                } else if lead >= 0xE5 && lead <= 0xE9 {
+                    i += 3
+                } else {
+                    let (scalar, width) = TextNormalizer.scalar(in: b, at: i)
+                    if !isSimple(scalar) { return false }
+                    i += width
+                }
+            }
+            return true
+        }
+    }
+
     /// Whether every scalar of `text` is simple (see `isSimple`).
     static func isSimple(_ text: some StringProtocol) -> Bool {
         // ASCII bytes other than CR are simple; only multi-byte scalars need decoding.

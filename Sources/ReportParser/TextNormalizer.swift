@@ -6,33 +6,56 @@ enum TextNormalizer {
     /// Folds for label matching: no whitespace, ASCII brackets, full-width digits/letters to
     /// ASCII, `．`/`、` after a digit to `.`, quotes removed.
     static func key(_ text: String) -> String {
-        // Built as UTF-8 bytes: appending scalars to a String one by one was a hot spot.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var previousWasDigit = false
-        for scalar in text.unicodeScalars {
-            var s = scalar
-            if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
-            switch s {
-            case " ", "\t", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\n", "\r":
-                continue
-            case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
-                continue
-            case "、" where previousWasDigit, "．":
-                out.append(UInt8(ascii: "."))
-                previousWasDigit = false
-                continue
-            case "【", "〔":
-                out.append(UInt8(ascii: "("))
-            case "】", "〕":
-                out.append(UInt8(ascii: ")"))
-            default:
-                UTF8.encode(s) { out.append($0) }
+        // Built from the UTF-8 bytes into a string of the text's length (folding only ever
+        // shortens it): appending scalars to a String one by one, then iterating the scalar
+        // view, were hot spots.
+        var text = text
+        return text.withUTF8 { b in
+            guard !b.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                var n = 0
+                var i = 0
+                var previousWasDigit = false
+                while i < b.count {
+                    let lead = b[i]
+                    if lead >= 0xE5 && lead <= 0xE9 {
+                        // U+5000–U+9FFF, CJK ideographs: kept as they are, and no digit.
+                        out[n] = lead
+                        out[n + 1] = b[i + 1]
+                        out[n + 2] = b[i + 2]
+                        n += 3
+                        i += 3
+                        previousWasDigit = false
+                        continue
+                    }
+                    var (s, width) = scalar(in: b, at: i)
+                    i += width
+                    if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
+                    switch s {
+                    case " ", "\t", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\n", "\r":
+                        continue
+                    case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
+                        continue
+                    case "、" where previousWasDigit, "．":
+                        out[n] = UInt8(ascii: ".")
+                        n += 1
+                        previousWasDigit = false
+                        continue
+                    case "【", "〔":
+                        out[n] = UInt8(ascii: "(")
+                        n += 1
+                    case "】", "〕":
+                        out[n] = UInt8(ascii: ")")
+                        n += 1
+                    default:
+                        UTF8.encode(s) { out[n] = $0; n += 1 }
+                    }
+                    // The ASCII scalars with a numeric type are exactly the digits 0–9.
+                    previousWasDigit = s.value >= 0x30 && s.value <= 0x39
+                }
+                return n
             }
-            // The ASCII scalars with a numeric type are exactly the digits 0–9.
-            previousWasDigit = s.value >= 0x30 && s.value <= 0x39
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Trims ASCII and ideographic whitespace.

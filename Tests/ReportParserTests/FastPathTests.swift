@@ -23,6 +23,60 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    private let spaced = [" ", "\u{3000}", " 0 ", "\u{3000}（一）予以公开\u{3000}", "a\u{00A0}", "\u{FEFF}无", "\t5件\n",
+                          "e\u{301} ", " \u{2028}x\u{2029}", "𠀀 ", "\u{85}-\u{A0}", "丨 \u{1680}", "x\u{202F}", "\u{205F}y"]
+
+    func testSimpleByBytesMatchesSimpleByScalars() {
+        for text in samples + spaced + ["䷀卦", "\u{4DBF}\u{4DC0}", "𪛟𪜀", "（一）予以公开\t5　件𠀀", "a\rb", "\u{E000}", "\u{9FFF}\u{A000}"] {
+            XCTAssertEqual(SimpleText.isSimple(text), text.unicodeScalars.allSatisfy(SimpleText.isSimple), text.debugDescription)
+            XCTAssertEqual(SimpleText.isSimple(text), SimpleText.isSimple(text[...]), text.debugDescription)
+        }
+    }
+
+    /// `TextNormalizer.key` as it was written over scalars, before it read bytes.
+    private func keyByScalars(_ text: String) -> String {
+        var out: [UInt8] = []
+        var previousWasDigit = false
+        for scalar in text.unicodeScalars {
+            var s = scalar
+            if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
+            switch s {
+            case " ", "\t", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\n", "\r":
+                continue
+            case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
+                continue
+            case "、" where previousWasDigit, "．":
+                out.append(UInt8(ascii: "."))
+                previousWasDigit = false
+                continue
+            case "【", "〔":
+                out.append(UInt8(ascii: "("))
+            case "】", "〕":
+                out.append(UInt8(ascii: ")"))
+            default:
+                UTF8.encode(s) { out.append($0) }
+            }
+            previousWasDigit = s.value >= 0x30 && s.value <= 0x39
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testKeyByBytesMatchesKeyByScalars() {
+        let more = ["（六）其他处理\n3、其他", "1、2．3 、4\n、5", "【二】〔三〕“四”‘五’「六」*#", "ＡＢＣ１２３（七）总计",
+                    "本年 新收\u{3000}\u{00A0}\u{200B}\u{FEFF}\r\t", "１、二", "e\u{301}𠀀👍🏽", "\u{FF5E}\u{FF5F}\u{FF00}"]
+        for text in samples + spaced + more {
+            XCTAssertEqual(TextNormalizer.key(text), keyByScalars(text), text.debugDescription)
+        }
+    }
+
+    func testRemnantsOnlyWhereTheTextHasThem() {
+        for text in samples + spaced + ["x[bookmark:_Toc1]y", "[bookmark", "a\u{202E}b", "\u{D8}", "\u{061C}"] {
+            let lines = ReportParser.splitLines(text)
+            let changed = lines.contains { ReportParser.stripRemnants($0.text) != $0.text }
+            XCTAssertTrue(!changed || ReportParser.mayHaveRemnants(text), text.debugDescription)
+        }
+    }
+
     func testScalarsAndStringRoundTrip() {
         let text = "（一）予以公开\t5　件𠀀"
         let scalars = SimpleText.scalars(text)!
