@@ -153,7 +153,9 @@ struct TableExtractor {
 
     private mutating func assign(_ key: String, _ items: [TableToken], label: TableToken, table: inout ReportTable,
                                  assigned: inout Set<String>, accept: ([Decimal]) -> Bool) {
-        guard let row = table.shape.row(key) else { return }
+        let shape = table.shape
+        guard let rowIndex = shape.rowIndex(key) else { return }
+        let row = shape.rows[rowIndex]
         let labelText: String = { if case .text(let t) = label.kind { return t } else { return row.label } }()
         if assigned.contains(key) {
             if items.contains(where: { if case .numbers = $0.kind { return true } else { return false } }) {
@@ -169,8 +171,10 @@ struct TableExtractor {
         assigned.insert(key)
         switch fit(items, count: row.columns.count, accept: accept) {
         case .values(let values):
-            for (column, value) in zip(row.columns, values) {
-                table[key, column] = value
+            // `table[key, column] = value`, at the positions the shape made once.
+            for (position, value) in zip(shape.rowPositions[rowIndex], values) {
+                guard let position else { preconditionFailure("no cell \(key) in \(shape.name)") }
+                table.set(value, at: position)
             }
         case .ambiguous(let raw, _):
             undecided.append((key, raw, items[0].location))
