@@ -49,10 +49,9 @@ public struct ReportParser: Sendable {
                                   furniture: furniture, file: source)
         diagnostics += meta.diagnostics
 
-        let tableText = split.parts.filter { (2...3).contains($0.heading.number) }
-            .flatMap(\.lines).map(\.text).joined(separator: "\n")
-        let template = TemplateDetector.detect(tableText)
-            ?? TemplateDetector.detect(furniture.body.map(\.text).joined(separator: "\n"))
+        let tableLines = split.parts.filter { (2...3).contains($0.heading.number) }.flatMap(\.lines)
+        let template = TemplateDetector.detect(lines: tableLines)
+            ?? TemplateDetector.detect(lines: furniture.body)
             ?? meta.year.map(TemplateVersion.expected(forYear:)) ?? .v2021
 
         var report = Report(source: source, title: meta.title, agency: meta.agency, region: meta.region,

@@ -11,9 +11,13 @@ enum TemplateDetector {
     private static let bytes2021 = signals2021.map { Array($0.utf8) }
     private static let bytes2019 = signals2019.map { Array($0.utf8) }
 
-    /// The template whose labels appear more often in `text`, or nil when neither does.
-    static func detect(_ text: String) -> TemplateVersion? {
-        var key = TextNormalizer.key(text)
+    /// The template whose labels appear more often in the lines, or nil when neither does.
+    static func detect(lines: [SourceLine]) -> TemplateVersion? {
+        detect(key: TextNormalizer.key(joining: lines))
+    }
+
+    private static func detect(key: String) -> TemplateVersion? {
+        var key = key
         let (a, b) = key.withUTF8 { hay in
             (bytes2021.filter { ByteSearch.find($0, in: hay) != nil }.count,
              bytes2019.filter { ByteSearch.find($0, in: hay) != nil }.count)

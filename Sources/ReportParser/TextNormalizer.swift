@@ -13,47 +13,76 @@ enum TextNormalizer {
         return text.withUTF8 { b in
             guard !b.isEmpty else { return "" }
             return String(unsafeUninitializedCapacity: b.count) { out in
-                var n = 0
-                var i = 0
-                var previousWasDigit = false
-                while i < b.count {
-                    let lead = b[i]
-                    if lead >= 0xE5 && lead <= 0xE9 {
-                        // U+5000–U+9FFF, CJK ideographs: kept as they are, and no digit.
-                        out[n] = lead
-                        out[n + 1] = b[i + 1]
-                        out[n + 2] = b[i + 2]
-                        n += 3
-                        i += 3
-                        previousWasDigit = false
-                        continue
-                    }
-                    var (s, width) = scalar(in: b, at: i)
-                    i += width
-                    if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
-                    switch s {
-                    case " ", "\t", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\n", "\r":
-                        continue
-                    case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
-                        continue
-                    case "、" where previousWasDigit, "．":
-                        out[n] = UInt8(ascii: ".")
-                        n += 1
-                        previousWasDigit = false
-                        continue
-                    case "【", "〔":
-                        out[n] = UInt8(ascii: "(")
-                        n += 1
-                    case "】", "〕":
-                        out[n] = UInt8(ascii: ")")
-                        n += 1
-                    default:
-                        UTF8.encode(s) { out[n] = $0; n += 1 }
-                    }
-                    // The ASCII scalars with a numeric type are exactly the digits 0–9.
-                    previousWasDigit = s.value >= 0x30 && s.value <= 0x39
+                var folder = KeyFolder(out)
+                folder.fold(b)
+                return folder.count
+            }
+        }
+    }
+
+    /// `key(lines.map(\.text).joined(separator: "\n"))`, without joining: the fold drops line
+    /// feeds, and a dropped scalar changes nothing of what follows it.
+    static func key(joining lines: [SourceLine]) -> String {
+        let total = lines.reduce(0) { $0 + $1.text.utf8.count }
+        guard total > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var folder = KeyFolder(out)
+            for line in lines {
+                var text = line.text
+                text.withUTF8 { folder.fold($0) }
+            }
+            return folder.count
+        }
+    }
+
+    /// The fold of `key`, from UTF-8 into a buffer at least as long as all the input.
+    private struct KeyFolder {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        private(set) var count = 0
+        private var previousWasDigit = false
+
+        init(_ out: UnsafeMutableBufferPointer<UInt8>) { self.out = out }
+
+        mutating func fold(_ b: UnsafeBufferPointer<UInt8>) {
+            var n = count
+            defer { count = n }
+            var i = 0
+            while i < b.count {
+                let lead = b[i]
+                if lead >= 0xE5 && lead <= 0xE9 {
+                    // U+5000–U+9FFF, CJK ideographs: kept as they are, and no digit.
+                    out[n] = lead
+                    out[n + 1] = b[i + 1]
+                    out[n + 2] = b[i + 2]
+                    n += 3
+                    i += 3
+                    previousWasDigit = false
+                    continue
                 }
-                return n
+                var (s, width) = scalar(in: b, at: i)
+                i += width
+                if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
+                switch s {
+                case " ", "\t", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\n", "\r":
+                    continue
+                case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
+                    continue
+                case "、" where previousWasDigit, "．":
+                    out[n] = UInt8(ascii: ".")
+                    n += 1
+                    previousWasDigit = false
+                    continue
+                case "【", "〔":
+                    out[n] = UInt8(ascii: "(")
+                    n += 1
+                case "】", "〕":
+                    out[n] = UInt8(ascii: ")")
+                    n += 1
+                default:
+                    UTF8.encode(s) { out[n] = $0; n += 1 }
+                }
+                // The ASCII scalars with a numeric type are exactly the digits 0–9.
+                previousWasDigit = s.value >= 0x30 && s.value <= 0x39
             }
         }
     }

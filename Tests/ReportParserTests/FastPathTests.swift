@@ -69,6 +69,14 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    func testKeyOfLinesIsKeyOfTheirJoinedText() {
+        let groups = [["1", "、二"], ["", ""], [], ["（一）予以公开\t5", "", "２、三", "“引”"], ["e\u{301}", "\u{301}x"], ["3\r", "、"]]
+        for texts in groups {
+            let lines = texts.enumerated().map { SourceLine($1, number: $0 + 1) }
+            XCTAssertEqual(TextNormalizer.key(joining: lines), TextNormalizer.key(texts.joined(separator: "\n")), "\(texts)")
+        }
+    }
+
     func testRemnantsOnlyWhereTheTextHasThem() {
         for text in samples + spaced + ["x[bookmark:_Toc1]y", "[bookmark", "a\u{202E}b", "\u{D8}", "\u{061C}"] {
             let lines = ReportParser.splitLines(text)
