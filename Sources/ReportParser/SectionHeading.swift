@@ -238,10 +238,9 @@ struct SectionHeading: Hashable {
 
     private static func titleLength(_ number: Int, in text: String) -> Int? {
         guard mayMatchTitle(number, text.unicodeScalars) else { return nil }
-        let ns = text as NSString
-        guard let match = titlePatterns[number]!.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+        guard let match = titlePatterns[number]!.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)),
               match.range.length > 0 else { return nil }
-        return ns.substring(with: match.range).count
+        return text.matched(match.range).count
     }
 
     /// A necessary condition for `titlePatterns[number]` to match, checked before running the

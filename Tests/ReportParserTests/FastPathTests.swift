@@ -77,6 +77,24 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    func testNavigationSeparatorsFoundByBytes() {
+        for text in samples + spaced + ["首页》机关", "a>b", "›", "x|y", "1/2", "≯", ">\u{338}", "〉", "\u{232A}", "《》"] {
+            let byCharacters = text.contains { "》>›|/".contains($0) }
+            XCTAssertTrue(!byCharacters || MetadataReader.mayHoldNavigationSeparator(text), text.debugDescription)
+        }
+    }
+
+    func testMatchedTextIsNSStringSubstring() {
+        let text = "ae\u{301}x六\u{F9D1}𠀀z（一）"
+        let count = text.utf16.count
+        for location in 0...count {
+            for length in 0...(count - location) {
+                let range = NSRange(location: location, length: length)
+                XCTAssertEqual(Array(text.matched(range).unicodeScalars), Array((text as NSString).substring(with: range).unicodeScalars))
+            }
+        }
+    }
+
     func testRemnantsOnlyWhereTheTextHasThem() {
         for text in samples + spaced + ["x[bookmark:_Toc1]y", "[bookmark", "a\u{202E}b", "\u{D8}", "\u{061C}"] {
             let lines = ReportParser.splitLines(text)
