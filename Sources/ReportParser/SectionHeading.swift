@@ -37,13 +37,16 @@ struct SectionHeading: Hashable {
     /// The heading at the start of `text` (leading whitespace and Markdown marks allowed).
     static func atStart(of text: String) -> SectionHeading? {
         guard mayStartWithNumbering(text) else { return nil }
-        if SimpleText.isSimple(text) {
-            // Most such lines are paragraphs opening with `（一）`; their first characters
-            // nearly always decide, so the whole line is not copied into scalars.
-            let prefix = SimpleText.prefixScalars(text, limit: prefixLimit)
-            if prefix.count < prefixLimit { return atStart(of: prefix, complete: true)! }
+        // Most such lines are paragraphs opening with `（一）`; their first characters nearly
+        // always decide, so the whole line is neither checked nor copied into scalars. When the
+        // first `prefixLimit` + 1 scalars are simple, the first `prefixLimit` are Characters of
+        // the whole text as they stand (a simple scalar joins no neighbour), so what they decide
+        // holds for the whole text, simple or not.
+        if var prefix = SimpleText.simplePrefix(text, limit: prefixLimit + 1) {
+            if prefix.count <= prefixLimit { return atStart(of: prefix, complete: true)! }
+            prefix.removeLast()
             if let decided = atStart(of: prefix, complete: false) { return decided }
-            return atStart(of: SimpleText.prefixScalars(text, limit: .max), complete: true)!
+            if let scalars = SimpleText.scalars(text) { return atStart(of: scalars, complete: true)! }
         }
         let chars = Array(text)
         var i = 0
