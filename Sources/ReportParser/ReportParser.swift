@@ -200,16 +200,14 @@ public struct ReportParser: Sendable {
     static func joinedExactly(_ parts: [String]) -> String {
         let count = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }
         guard count > 15 else { return parts.joined(separator: "\n") }  // a small string holds it
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var end = 0
-            for (i, part) in parts.enumerated() {
-                if i > 0 { buffer[end] = 0x0A; end += 1 }
-                var part = part
-                end = part.withUTF8 { bytes in
-                    UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: bytes) + end
-                }
-            }
-            return end
+        // Appending a String copies its bytes as they are; building the text from bytes
+        // validated all of them again.
+        var text = ""
+        text.reserveCapacity(count)
+        for (i, part) in parts.enumerated() {
+            if i > 0 { text.append("\n") }
+            text.append(part)
         }
+        return text
     }
 }
