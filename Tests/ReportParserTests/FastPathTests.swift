@@ -139,6 +139,23 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    func testByteSearchFindsTheFirstOccurrenceInLongText() {
+        let hay = String(repeating: "本年制发件数 收费", count: 40) + "本年收费金额" + String(repeating: "现行有效", count: 30) + "本年收费金额"
+        let bytes = Array(hay.utf8)
+        func firstOccurrence(_ needle: [UInt8], from start: Int) -> Int? {
+            guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+            return (start...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }
+        }
+        bytes.withUnsafeBufferPointer { hayBytes in
+            for needle in ["本年收费金额", "收费", "有效本", "费金额", "数 收", " ", "金额现行", "效本年收费金额", "本年收费金额X", "X"] {
+                let n = Array(needle.utf8)
+                for start in [0, 1, 5, 600, 1_000, bytes.count - 20, bytes.count - n.count, bytes.count] {
+                    XCTAssertEqual(ByteSearch.find(n, in: hayBytes, from: start), firstOccurrence(n, from: start), "\(needle) from \(start)")
+                }
+            }
+        }
+    }
+
     func testBidiControlsFoundByBytes() {
         for text in samples + ["a\u{202E}b", "\u{2066}", "x\u{061C}", "\u{200F}", "“引号”"] {
             XCTAssertEqual(ReportParser.hasBidiControl(text), text.unicodeScalars.contains(where: ReportParser.isBidiControl), text)
