@@ -34,7 +34,7 @@ struct RowLabels {
     private let hasOtherOther: Bool
     /// The hits of texts whose hits do not depend on the group or the rows before: the same
     /// template labels come back in nearly every report.
-    private let cache = RowLabelCache()
+    private let cache = TextCache<[Hit]>(limit: 50_000)
 
     private struct PhraseSpan {
         var start: Int
@@ -138,7 +138,7 @@ struct RowLabels {
     /// The hits in `text`, in the order they end. `group` is the group open before this text;
     /// `sawOutcome` tells whether a bare `总计` can be the total row.
     func scan(_ text: String, group: String?, sawOutcome: Bool) -> [Hit] {
-        if let hits = cache.hits(for: text) { return hits }
+        if let hits = cache.value(for: text) { return hits }
         let (hits, dependsOnContext) = scanText(text, group: group, sawOutcome: sawOutcome)
         if !dependsOnContext { cache.store(hits, for: text) }
         return hits
