@@ -222,12 +222,14 @@ struct SectionHeading: Hashable {
     /// A cheap necessary condition for `inline(in:)` to find anything: `、` right after one of
     /// 一…六 (or U+F9D1, which as a Character equals 六).
     static func mayHaveInline(_ text: String) -> Bool {
-        // By bytes: 、 is E3 80 81; each numeral is three bytes.
+        // By bytes: 、 is E3 80 81; each numeral is three bytes. memchr finds the E3 bytes.
         var text = text
         return text.withUTF8 { b in
+            guard let base = b.baseAddress else { return false }
             var i = 3
-            while i + 2 < b.count {
-                if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x81,
+            while i + 2 < b.count, let hit = memchr(base + i, 0xE3, b.count - 2 - i) {
+                i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if b[i + 1] == 0x80, b[i + 2] == 0x81,
                    inlineNumerals.contains(where: { $0[0] == b[i - 3] && $0[1] == b[i - 2] && $0[2] == b[i - 1] }) {
                     return true
                 }

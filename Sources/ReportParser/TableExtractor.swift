@@ -18,7 +18,8 @@ struct TableExtractor {
                                   accept: @escaping ([Decimal]) -> Bool = { _ in true }) {
         var group: String?
         var sawOutcome = false
-        var assigned: Set<String> = []
+        // Rows already given values, by index in the shape (a row key has one index: its first row).
+        var assigned = [Bool](repeating: false, count: table.shape.rows.count)
         var pending: [TableToken] = []      // values after a bare group label
         var pendingGroup: String?
 
@@ -152,12 +153,12 @@ struct TableExtractor {
     }
 
     private mutating func assign(_ key: String, _ items: [TableToken], label: TableToken, table: inout ReportTable,
-                                 assigned: inout Set<String>, accept: ([Decimal]) -> Bool) {
+                                 assigned: inout [Bool], accept: ([Decimal]) -> Bool) {
         let shape = table.shape
         guard let rowIndex = shape.rowIndex(key) else { return }
         let row = shape.rows[rowIndex]
         let labelText: String = { if case .text(let t) = label.kind { return t } else { return row.label } }()
-        if assigned.contains(key) {
+        if assigned[rowIndex] {
             if items.contains(where: { if case .numbers = $0.kind { return true } else { return false } }) {
                 diagnostics.append(Diagnostic(.warning, rule: "parse.duplicate-row",
                     "“\(row.label)”一行出现了两次，后一处（\(labelText)）的数值未采用", at: label.location))
@@ -168,7 +169,7 @@ struct TableExtractor {
             // The label with nothing after it: the cells were lost in copying, or sit elsewhere.
             return
         }
-        assigned.insert(key)
+        assigned[rowIndex] = true
         switch fit(items, count: row.columns.count, accept: accept) {
         case .values(let values):
             // `table[key, column] = value`, at the positions the shape made once.

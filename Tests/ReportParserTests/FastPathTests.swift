@@ -156,6 +156,16 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    func testInlineHeadingsLookedForWhereCharactersHaveThem() {
+        for text in samples + spaced + ["二、", "x二、", "。。二、主动公开", "二。、", "、", "\u{F9D1}、x", "七、", "一二", "abc一、"] {
+            let scalars = Array(text.unicodeScalars)
+            let expected = scalars.indices.contains { i in
+                i > 0 && scalars[i] == "、" && "一二三四五六\u{F9D1}".unicodeScalars.contains(scalars[i - 1])
+            }
+            XCTAssertEqual(SectionHeading.mayHaveInline(text), expected, text.debugDescription)
+        }
+    }
+
     func testBidiControlsFoundByBytes() {
         for text in samples + ["a\u{202E}b", "\u{2066}", "x\u{061C}", "\u{200F}", "“引号”"] {
             XCTAssertEqual(ReportParser.hasBidiControl(text), text.unicodeScalars.contains(where: ReportParser.isBidiControl), text)
