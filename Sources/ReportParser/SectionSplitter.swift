@@ -51,10 +51,7 @@ struct SectionSplitter {
                 body.removeSubrange(...title)
             }
             // Text after the title on the heading's own line belongs to the section body.
-            let chars = Array(headingLine.text)
-            let leading = chars.prefix { " \t\u{3000}#*>".contains($0) }.count
-            let tailStart = min(chars.count, leading + heading.length)
-            let tail = String(chars[tailStart...])
+            let (tail, tailStart) = Self.tail(of: headingLine.text, after: heading.length)
             if !TextNormalizer.trim(tail).isEmpty {
                 body.insert(SourceLine(tail, number: headingLine.number, column: headingLine.column + tailStart), at: 0)
             } else if !heading.title.hasSuffix("情况"), !heading.title.hasSuffix("事项"),
@@ -70,6 +67,20 @@ struct SectionSplitter {
             heading.title = TextNormalizer.trim(heading.title)
             parts.append(Part(heading: heading, headingLine: headingLine, lines: body))
         }
+    }
+
+    /// The text of a heading's line after its lead marks and the heading's `length` characters,
+    /// and where it starts (in characters). Simple text (see `SimpleText`) is cut by scalars.
+    private static func tail(of line: String, after length: Int) -> (String, Int) {
+        if let scalars = SimpleText.scalars(line) {
+            let leading = scalars.prefix { " \t\u{3000}#*>".unicodeScalars.contains($0) }.count
+            let start = min(scalars.count, leading + length)
+            return (SimpleText.string(scalars[start...]), start)
+        }
+        let chars = Array(line)
+        let leading = chars.prefix { " \t\u{3000}#*>".contains($0) }.count
+        let start = min(chars.count, leading + length)
+        return (String(chars[start...]), start)
     }
 
     /// `splitInlineHeadings` for one long line of simple text (see `SimpleText`).
