@@ -106,6 +106,23 @@ struct SectionSplitter {
     static func isBareNumbering(_ text: String) -> Bool {
         // A numeral must be there (U+F9D1 equals 六 as a Character).
         guard text.utf8.count <= 24, text.unicodeScalars.contains(where: isNumeralScalar) else { return false }
+        if let scalars = SimpleText.scalars(text) {
+            // Simple text: its characters are its scalars, and neither `#` nor `*` is a space.
+            let kept = scalars.filter { $0 != "#" && $0 != "*" }
+            guard let first = kept.firstIndex(where: { !TextNormalizer.isSpace($0) }),
+                  let last = kept.lastIndex(where: { !TextNormalizer.isSpace($0) }) else { return false }
+            let chars = kept[first...last]
+            let c = chars.startIndex
+            switch chars.count {
+            case 2:
+                return numeralScalars.contains(chars[c]) && "、.．".unicodeScalars.contains(chars[c + 1])
+            case 3:
+                return "（(".unicodeScalars.contains(chars[c]) && numeralScalars.contains(chars[c + 1])
+                    && "）)".unicodeScalars.contains(chars[c + 2])
+            default:
+                return false
+            }
+        }
         var t = TextNormalizer.trim(text)
         t.unicodeScalars.removeAll { $0 == "#" || $0 == "*" }
         let chars = Array(TextNormalizer.trim(t))
@@ -127,6 +144,7 @@ struct SectionSplitter {
         default: return false
         }
     }
+    private static let numeralScalars: Set<Unicode.Scalar> = Set(numerals.map { $0.unicodeScalars.first! })
     private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6", "１", "２", "３", "４", "５", "６"]
 
     /// Splits long lines at headings found inside them, keeping line numbers and columns.

@@ -166,6 +166,24 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    func testBareNumberingByScalarsMatchesCharacters() {
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6", "１", "２", "３", "４", "５", "６"]
+        func byCharacters(_ text: String) -> Bool {
+            guard text.utf8.count <= 24, text.contains(where: { numerals.contains($0) }) else { return false }
+            var t = TextNormalizer.trim(text)
+            t.unicodeScalars.removeAll { $0 == "#" || $0 == "*" }
+            let chars = Array(TextNormalizer.trim(t))
+            switch chars.count {
+            case 2: return numerals.contains(chars[0]) && "、.．".contains(chars[1])
+            case 3: return "（(".contains(chars[0]) && numerals.contains(chars[1]) && "）)".contains(chars[2])
+            default: return false
+            }
+        }
+        for text in samples + spaced + ["五、", " 五、 ", "#五、", "五 * 、", "* （三）*", "(6)", "（七）", "7.", "五、总体", "\u{3000}２．", "# # 1 .", "（\u{F9D1}）"] {
+            XCTAssertEqual(SectionSplitter.isBareNumbering(text), byCharacters(text), text.debugDescription)
+        }
+    }
+
     func testBidiControlsFoundByBytes() {
         for text in samples + ["a\u{202E}b", "\u{2066}", "x\u{061C}", "\u{200F}", "“引号”"] {
             XCTAssertEqual(ReportParser.hasBidiControl(text), text.unicodeScalars.contains(where: ReportParser.isBidiControl), text)
