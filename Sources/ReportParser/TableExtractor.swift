@@ -278,12 +278,14 @@ struct TableExtractor {
     }
 
     private func fit(_ items: [TableToken], count: Int, accept: ([Decimal]) -> Bool) -> Fit {
-        var flat: [(raw: String?, location: SourceLocation, glued: Bool)] = []
+        // Each cell refers to its token for the location: copying a location per cell (its file
+        // name) cost more than the rest of the cell.
+        var flat: [(raw: String?, token: Int, glued: Bool)] = []
         flat.reserveCapacity(Self.flatCount(items))
-        for token in items {
+        for (index, token) in items.enumerated() {
             switch token.kind {
-            case .empty: flat.append((nil, token.location, false))
-            case .numbers(let parts, let glued): for part in parts { flat.append((part, token.location, glued)) }
+            case .empty: flat.append((nil, index, false))
+            case .numbers(let parts, let glued): for part in parts { flat.append((part, index, glued)) }
             case .text: break
             }
         }
@@ -298,14 +300,15 @@ struct TableExtractor {
             var values: [TableValue] = []
             values.reserveCapacity(count)
             for cell in cells {
+                let location = items[cell.token].location
                 guard let text = cell.raw else {
-                    values.append(TableValue(nil, at: cell.location))
+                    values.append(TableValue(nil, at: location))
                     continue
                 }
                 guard case .number(let n) = CellNumber.read(text) else {
-                    return .notANumber(raw: text, at: cell.location)
+                    return .notANumber(raw: text, at: location)
                 }
-                values.append(TableValue(n, at: cell.location))
+                values.append(TableValue(n, at: location))
             }
             return .values(values)
         }
@@ -314,7 +317,7 @@ struct TableExtractor {
             let digits = cells.compactMap(\.raw).joined()
             switch DigitRunSplitter.split(digits, count: count, accept: accept) {
             case .unique(let numbers):
-                return .values(numbers.map { TableValue($0, at: first.location) })
+                return .values(numbers.map { TableValue($0, at: items[first.token].location) })
             case .ambiguous(let n):
                 return .ambiguous(raw: digits, solutions: n)
             case .impossible:
