@@ -26,6 +26,7 @@ struct TableExtractor {
         for row in rows {
             var open: (key: String, label: TableToken)?
             var items: [TableToken] = []
+            items.reserveCapacity(row.count)    // one allocation, not one per doubling
             var lastText: String?
             var orphans: [TableToken] = []
             func close() {
