@@ -140,29 +140,35 @@ public struct ReportChecker: Sendable {
         let shape = table.shape
         var found: [Diagnostic] = []
 
-        for row in shape.rows {
-            let missing = row.columns.filter { table.number(row.key, $0) == nil }
+        // Cells are read at the shape's positions, row by row: no key is looked up per cell.
+        func figure(at position: Int?) -> Decimal? { position.flatMap { table.number(at: $0) } }
+        func cell(at position: Int?) -> TableValue { position.map { table.value(at: $0) } ?? .missing }
+
+        for (row, positions) in zip(shape.rows, shape.rowPositions) {
+            let missing = zip(row.columns, positions).filter { figure(at: $0.1) == nil }.map(\.0)
             guard !missing.isEmpty else { continue }
-            let firstPresent = row.columns.lazy.map { table[row.key, $0] }.first { $0.number != nil }
+            let firstPresent = positions.lazy.map(cell).first { $0.number != nil }
             found.append(Diagnostic(.error, rule: "completeness.cell",
                 "“\(Labels.row(row, in: shape))”一行有\(missing.count)个空单元格：\(missing.map { Labels.column($0, in: shape) }.joined(separator: "、"))",
                 at: firstPresent?.location ?? fallback))
         }
 
-        for row in shape.rows {
-            for column in row.columns {
+        let mayGoDown = shape.name == "activeDisclosure"
+        let zero: Decimal = 0
+        for (row, positions) in zip(shape.rows, shape.rowPositions) {
+            for (column, position) in zip(row.columns, positions) {
                 // The 2019 template's 本年增/减 is a change and may go down.
-                if shape.name == "activeDisclosure" && column == "change" { continue }
+                if mayGoDown && column == "change" { continue }
                 // The number alone, then the location of the few that are negative.
-                guard let value = table.number(row.key, column), value < 0 else { continue }
+                guard let value = figure(at: position), value < zero else { continue }
                 found.append(Diagnostic(.error, rule: "counts.negative",
                     "“\(Labels.row(row, in: shape))”的“\(Labels.column(column, in: shape))”为负数（\(Labels.number(value))）",
-                    at: table[row.key, column].location ?? fallback))
+                    at: cell(at: position).location ?? fallback))
             }
         }
 
-        for relation in shape.relations {
-            guard let (left, right) = relation.sides(in: table), left != right else { continue }
+        for (index, relation) in shape.relations.enumerated() {
+            guard let (left, right) = table.sides(ofRelation: index), left != right else { continue }
             found.append(Diagnostic(.error, rule: relation.rule,
                                     Self.message(relation, left: left, right: right, shape: shape),
                                     at: Self.location(of: relation, in: table) ?? fallback))

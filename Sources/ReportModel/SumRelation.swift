@@ -45,6 +45,31 @@ public struct SumRelation: Hashable, Sendable {
     public func holds(in table: ReportTable) -> Bool? {
         sides(in: table).map { $0.left == $0.right }
     }
+
+    /// Where a relation's cells sit in the tables of one shape (`TableShape.position`; nil for
+    /// a cell the shape does not have).
+    public struct Positions: Hashable, Sendable {
+        public let left: [Int?]
+        public let right: [Int?]
+    }
+}
+
+extension ReportTable {
+    /// `shape.relations[index].sides(in: self)`, reading the cells at the shape's positions.
+    public func sides(ofRelation index: Int) -> (left: Decimal, right: Decimal)? {
+        let positions = shape.relationPositions[index]
+        var l: Decimal = 0
+        var r: Decimal = 0
+        for position in positions.left {
+            guard let position, let n = number(at: position) else { return nil }
+            l += n
+        }
+        for position in positions.right {
+            guard let position, let n = number(at: position) else { return nil }
+            r += n
+        }
+        return (l, r)
+    }
 }
 
 extension TableShape {

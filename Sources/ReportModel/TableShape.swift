@@ -28,6 +28,15 @@ public final class TableShape: Hashable, Sendable {
     /// `positions` again, as a list scanned by key length before comparing keys: hashing a
     /// String key for every cell read cost more than the scan over some twenty rows.
     private let lookup: [KeyPositions]
+    /// Each row's `position(row.key, column)` for its columns, in their order: the checker and
+    /// the parser walk rows, and so look no key up per cell.
+    public let rowPositions: [[Int?]]
+    /// The positions of the cells of each of `relations` (see `ReportTable.sides(ofRelation:)`).
+    public let relationPositions: [SumRelation.Positions]
+    /// The rows' keys' UTF-8 lengths, and whether keys equal as Strings always have the same
+    /// bytes (see `rowIndex`).
+    private let rowKeyLengths: [Int]
+    private let rowKeysByBytes: Bool
 
     private struct KeyPositions: Hashable, Sendable {
         let key: String
@@ -66,6 +75,14 @@ public final class TableShape: Hashable, Sendable {
         }
         lookup = entries
         relations = Self.relations(name: name, rows: rows)
+        rowKeyLengths = rows.map(\.key.utf8.count)
+        rowKeysByBytes = Set(rows.map(\.key)).count == Set(rows.map { Array($0.key.utf8) }).count
+        // By the dictionary, which `position` always agrees with.
+        rowPositions = rows.map { row in row.columns.map { positions[row.key]?[$0] } }
+        relationPositions = relations.map { relation in
+            SumRelation.Positions(left: relation.left.map { positions[$0.row]?[$0.column] },
+                                  right: relation.right.map { positions[$0.row]?[$0.column] })
+        }
     }
 
     /// `positions[row]?[column]`, without hashing the keys.
@@ -94,7 +111,18 @@ public final class TableShape: Hashable, Sendable {
         hasher.combine(columns)
     }
 
-    public func row(_ key: String) -> Row? { rows.first { $0.key == key } }
+    public func row(_ key: String) -> Row? { rowIndex(key).map { rows[$0] } }
+
+    /// The index of the first row whose key is `key`. Rows of another UTF-8 length are skipped
+    /// unread; that finds the same row when no two keys are equal Strings of other bytes
+    /// (canonical equivalents), and the full comparison decides what the scan did not find.
+    public func rowIndex(_ key: String) -> Int? {
+        if rowKeysByBytes {
+            let length = key.utf8.count
+            for i in rows.indices where rowKeyLengths[i] == length && rows[i].key == key { return i }
+        }
+        return rows.firstIndex { $0.key == key }
+    }
     public func column(_ key: String) -> Column? { columns.first { $0.key == key } }
 }
 

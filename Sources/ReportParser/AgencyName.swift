@@ -16,27 +16,36 @@ public enum AgencyName {
     ///   control characters are removed.
     /// Letter case is kept.
     public static func normalized(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
         // Simple text (see `SimpleText`) is already in NFC; Foundation's normalisation is slow.
-        let composed = SimpleText.isSimple(s) ? s : s.precomposedStringWithCanonicalMapping
-        for scalar in composed.unicodeScalars {
-            if (0x4E00...0x9FFF).contains(scalar.value) {
-                // CJK ideographs: visible, no punctuation, nothing to fold.
-                out.append(scalar)
-                continue
-            }
-            if isInvisible(scalar) { continue }
-            if let raised = raisedPunctuation[scalar] {
-                out.append(raised)
-            } else if chinesePunctuation.contains(scalar) {
-                out.append(scalar)
-            } else if let narrow = narrowed(scalar) {
-                out.append(narrow)
-            } else {
-                out.append(scalar)
+        var composed = SimpleText.isSimple(s) ? s : s.precomposedStringWithCanonicalMapping
+        // Built as UTF-8 bytes: appending to a scalar view was slow.
+        var out: [UInt8] = []
+        composed.withUTF8 { b in
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let (scalar, width) = TextNormalizer.scalar(in: b, at: i)
+                defer { i += width }
+                if (0x4E00...0x9FFF).contains(scalar.value) {
+                    // CJK ideographs: visible, no punctuation, nothing to fold.
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + width)]))
+                    continue
+                }
+                if isInvisible(scalar) { continue }
+                let kept: Unicode.Scalar
+                if let raised = raisedPunctuation[scalar] {
+                    kept = raised
+                } else if chinesePunctuation.contains(scalar) {
+                    kept = scalar
+                } else if let narrow = narrowed(scalar) {
+                    kept = narrow
+                } else {
+                    kept = scalar
+                }
+                UTF8.encode(kept) { out.append($0) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Full-width punctuation that is ordinary in Chinese text and stays full-width:

@@ -39,14 +39,17 @@ public enum ByteSearch {
         guard hay.count >= n, start <= hay.count - n else { return nil }
         if hay.count - start > 256 {
             // Long text: the C library's memchr and memcmp are many times faster than the loop below.
+            // memchr looks for the third byte of a needle that starts with a CJK character: its
+            // lead byte (E4–E9) is nearly every third byte of Chinese text, a trail byte is rarer.
+            let k = n >= 3 && needle[0] >= 0xE0 ? 2 : 0
             let base = UnsafeRawPointer(hay.baseAddress!)
-            var i = start
-            let last = hay.count - n
+            var i = start + k
+            let last = hay.count - n + k
             while i <= last {
-                guard let hit = memchr(base + i, Int32(needle[0]), last - i + 1) else { return nil }
-                let at = UnsafeRawPointer(hit) - base
+                guard let hit = memchr(base + i, Int32(needle[k]), last - i + 1) else { return nil }
+                let at = UnsafeRawPointer(hit) - base - k
                 if memcmp(base + at, needle.baseAddress!, n) == 0 { return at }
-                i = at + 1
+                i = at + k + 1
             }
             return nil
         }

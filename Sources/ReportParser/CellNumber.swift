@@ -28,7 +28,7 @@ enum CellNumber {
         if let unit = unitSuffix(of: text) {
             text = TextNormalizer.trim(String(text.dropLast(unit.count)))
         }
-        if text.utf8.contains(0x2C) {
+        if ByteSearch.contains(0x2C, in: text) {
             // Thousands separators only: 1,234,567
             let groups = text.split(separator: ",", omittingEmptySubsequences: false)
             guard groups.count > 1, (1...3).contains(groups[0].count),
@@ -65,14 +65,17 @@ enum CellNumber {
         guard SimpleText.isSimple(text) else {
             return units.first { text.hasSuffix($0) && text.count > $0.count }
         }
-        // Simple text: characters are scalars, so suffixes compare as bytes.
-        let bytes = text.utf8
-        for (unit, unitBytes) in zip(units, unitBytes)
-        where bytes.count > unitBytes.count && bytes.suffix(unitBytes.count).elementsEqual(unitBytes)
-            && text.unicodeScalars.count > unit.unicodeScalars.count {
-            return unit
+        // Simple text: characters are scalars, so suffixes compare as bytes; the text has more
+        // scalars than the unit when it has more bytes than the unit's and a scalar before it.
+        var text = text
+        return text.withUTF8 { bytes in
+            for (unit, unitBytes) in zip(units, unitBytes) where bytes.count > unitBytes.count {
+                let start = bytes.count - unitBytes.count
+                guard unitBytes.withUnsafeBufferPointer({ u in memcmp(bytes.baseAddress! + start, u.baseAddress!, u.count) == 0 }) else { continue }
+                return unit
+            }
+            return nil
         }
-        return nil
     }
 
     private static let unitBytes = units.map { Array($0.utf8) }

@@ -264,9 +264,15 @@ struct CellReader {
 
     private static func isCellSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
 
-    /// Whether `text` holds a space, a tab or U+3000 (encoded E3 80 80).
+    /// Whether `text` holds a space, a tab or U+3000 (encoded E3 80 80), by bytes.
     private static func hasSeparator(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 } && text.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        var text = text
+        return text.withUTF8 { b in
+            for i in b.indices where b[i] == 0x20 || b[i] == 0x09 || (b[i] == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80) {
+                return true
+            }
+            return false
+        }
     }
 
     /// Turns one cell into tokens, appended to `row`; text with digits run into it is cut into
@@ -278,7 +284,7 @@ struct CellReader {
         // the leading space Characters are the leading space scalars.
         var leading = 0
         if raw.unicodeScalars.first.map(Self.isCellSpace) == true {
-            leading = simple ? raw.unicodeScalars.prefix(while: Self.isCellSpace).count
+            leading = simple ? Self.leadingCellSpaces(raw)
                 : raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
         }
         let at = SourceLocation(file: file, line: line.number, column: line.column + offset + leading)
@@ -296,11 +302,30 @@ struct CellReader {
         }
     }
 
+    /// How many scalars at the start of `text` are spaces, tabs or U+3000 (E3 80 80), by bytes.
+    private static func leadingCellSpaces(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { b in
+            var count = 0, i = 0
+            while i < b.count {
+                if b[i] == 0x20 || b[i] == 0x09 {
+                    i += 1
+                } else if b[i] == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 {
+                    i += 3
+                } else {
+                    break
+                }
+                count += 1
+            }
+            return count
+        }
+    }
+
     /// In a cell of its own, only numbers set apart by spaces leave the label (`行政许可 5`);
     /// digits inside a label (`数据1`, `第1项`) stay with it.
     static func splitTrailingNumbers(_ text: String, at location: SourceLocation, into tokens: inout [TableToken]) {
         // Without a space there is one word, which stays the label.
-        guard text.utf8.contains(0x20) else { return tokens.append(TableToken(kind: .text(text), location: location)) }
+        guard ByteSearch.contains(0x20, in: text) else { return tokens.append(TableToken(kind: .text(text), location: location)) }
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var numbers: [String] = []
         while let last = words.last, words.count > 1, case .number = CellNumber.read(last) {

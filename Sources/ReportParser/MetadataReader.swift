@@ -44,9 +44,8 @@ struct MetadataReader {
         year = frontMatter?.year ?? parsed?.year
         if year == nil {
             let text = (preamble + body.prefix(30)).map(\.text).joined(separator: "\n")
-            let ns = text as NSString
-            if let m = Self.yearPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
-                year = Self.decimalValue(ns.substring(with: m.range(at: 1)))
+            if let m = Self.yearPattern.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) {
+                year = Self.decimalValue(text.matched(m.range(at: 1)))
             }
         }
         if year == nil {
@@ -87,19 +86,38 @@ struct MetadataReader {
         let cleaned = clean(text)
         // The pattern needs `政府信息公开` and `年`; without them the regex need not run.
         guard cleaned.utf8Offset(of: Self.disclosure) != nil, cleaned.utf8Offset(of: Self.year) != nil else { return nil }
-        let ns = cleaned as NSString
-        guard let m = titlePattern.firstMatch(in: cleaned, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        let before = ns.substring(with: m.range(at: 1))
-        let after = ns.substring(with: m.range(at: 3))
+        guard let m = titlePattern.firstMatch(in: cleaned, range: NSRange(location: 0, length: cleaned.utf16.count)) else { return nil }
+        let before = cleaned.matched(m.range(at: 1))
+        let after = cleaned.matched(m.range(at: 3))
         var agency = AgencyName.normalized(before.isEmpty ? after : before)
         for junk in ["关于", "的"] where agency.hasSuffix(junk) { agency = String(agency.dropLast(junk.count)) }
         // Navigation text in front of the title (`当前位置：首页…`) ends at the last separator.
-        if let cut = agency.lastIndex(where: { "》>›|/".contains($0) }) { agency = String(agency[agency.index(after: cut)...]) }
-        var title = AgencyName.normalized(ns.substring(with: m.range))
+        if mayHoldNavigationSeparator(agency), let cut = agency.lastIndex(where: { "》>›|/".contains($0) }) {
+            agency = String(agency[agency.index(after: cut)...])
+        }
+        var title = AgencyName.normalized(cleaned.matched(m.range))
         if !before.isEmpty, let cut = title.range(of: agency) { title = String(title[cut.lowerBound...]) }
         // `\d` matches any decimal digit (２０２３, ٢٠٢٣ too), so the year is read digit by digit.
-        guard let year = decimalValue(ns.substring(with: m.range(at: 2))) else { return nil }
+        guard let year = decimalValue(cleaned.matched(m.range(at: 2))) else { return nil }
         return TitleParts(title: title, agency: agency, year: year)
+    }
+
+    /// Whether `text` holds one of `》>›|/` (E3 80 8B, 3E, E2 80 BA, 7C, 2F), by bytes. None of
+    /// them has a canonical equivalent, so a Character equal to one holds its scalar; most
+    /// agencies hold none, and comparing their Characters one by one was slow.
+    static func mayHoldNavigationSeparator(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            for i in b.indices {
+                switch b[i] {
+                case 0x3E, 0x7C, 0x2F: return true
+                case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x8B: return true
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0xBA: return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     /// The value of a run of decimal digits of any script; nil if anything else is in it.

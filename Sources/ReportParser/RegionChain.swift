@@ -14,6 +14,16 @@ public enum RegionChain {
     /// that only department names contain (`departmentCharacters`, `departmentWords`), at a
     /// forbidden start (`forbiddenStarts`), or when the segment grows past its length limit.
     public static func infer(fromAgency name: String) -> [String] {
+        // An agency's reports of several years name it alike.
+        if let regions = cache.value(for: name) { return regions }
+        let regions = scan(name)
+        cache.store(regions, for: name)
+        return regions
+    }
+
+    private static let cache = TextCache<[String]>(limit: 20_000)
+
+    private static func scan(_ name: String) -> [String] {
         let chars = Array(AgencyName.normalized(name))
         var regions: [String] = []
         var start = 0

@@ -30,12 +30,14 @@ public struct ReportParser: Sendable {
         let lower = source.lowercased()
         let isHTML = lower.hasSuffix(".html") || lower.hasSuffix(".htm")
         var lines: [SourceLine]
-        if isHTML {
-            lines = HTMLText.lines(from: text)
+        // Each plain-text line is a run of the text's bytes, so when the text holds no remnant
+        // neither does any line, and none is rebuilt. (Decoding HTML can make remnants.)
+        if isHTML || Self.mayHaveRemnants(text) {
+            lines = isHTML ? HTMLText.lines(from: text) : Self.splitLines(text)
+            lines = lines.map { SourceLine(Self.stripRemnants($0.text), number: $0.number, column: $0.column) }
         } else {
             lines = Self.splitLines(text)
         }
-        lines = lines.map { SourceLine(Self.stripRemnants($0.text), number: $0.number, column: $0.column) }
 
         var diagnostics: [Diagnostic] = []
         let (frontMatter, afterMatter, matterDiagnostics) = FrontMatter.split(lines, file: source)
@@ -47,10 +49,9 @@ public struct ReportParser: Sendable {
                                   furniture: furniture, file: source)
         diagnostics += meta.diagnostics
 
-        let tableText = split.parts.filter { (2...3).contains($0.heading.number) }
-            .flatMap(\.lines).map(\.text).joined(separator: "\n")
-        let template = TemplateDetector.detect(tableText)
-            ?? TemplateDetector.detect(furniture.body.map(\.text).joined(separator: "\n"))
+        let tableLines = split.parts.filter { (2...3).contains($0.heading.number) }.flatMap(\.lines)
+        let template = TemplateDetector.detect(lines: tableLines)
+            ?? TemplateDetector.detect(lines: furniture.body)
             ?? meta.year.map(TemplateVersion.expected(forYear:)) ?? .v2021
 
         var report = Report(source: source, title: meta.title, agency: meta.agency, region: meta.region,
@@ -135,23 +136,37 @@ public struct ReportParser: Sendable {
 
     private static let bookmark = Array("[bookmark:".utf8)
 
+    /// Whether `stripRemnants` may change some part of `text`: it holds a bidi control or
+    /// the bytes of `[bookmark:`.
+    static func mayHaveRemnants(_ text: String) -> Bool {
+        hasBidiControl(text) || (ByteSearch.contains(0x5B, in: text) && text.utf8Offset(of: Self.bookmark) != nil)
+    }
+
     /// Whether `text` holds a bidi control (see `isBidiControl`), by their UTF-8 encodings:
-    /// D8 9C, E2 80 8E/8F, E2 80 AA–AE, E2 81 A6–A9.
+    /// D8 9C, E2 80 8E/8F, E2 80 AA–AE, E2 81 A6–A9. The lead bytes are found by memchr:
+    /// D8 is rare in reports, and E2 (quotes, dashes) is far apart.
     static func hasBidiControl(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
-            var i = 0
-            while i + 1 < b.count {
-                switch (b[i], b[i + 1]) {
-                case (0xD8, 0x9C):
-                    return true
-                case (0xE2, 0x80) where i + 2 < b.count && (b[i + 2] == 0x8E || b[i + 2] == 0x8F || (0xAA...0xAE).contains(b[i + 2])):
-                    return true
-                case (0xE2, 0x81) where i + 2 < b.count && (0xA6...0xA9).contains(b[i + 2]):
-                    return true
-                default:
-                    i += 1
+            guard let base = b.baseAddress else { return false }
+            let n = b.count
+            func next(_ byte: UInt8, from: Int) -> Int? {
+                guard from < n, let hit = memchr(base + from, Int32(byte), n - from) else { return nil }
+                return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            }
+            var from = 0
+            while let i = next(0xD8, from: from) {
+                if i + 1 < n, b[i + 1] == 0x9C { return true }
+                from = i + 1
+            }
+            from = 0
+            while let i = next(0xE2, from: from) {
+                if i + 2 < n {
+                    let c = b[i + 2]
+                    if b[i + 1] == 0x80, c == 0x8E || c == 0x8F || (0xAA...0xAE).contains(c) { return true }
+                    if b[i + 1] == 0x81, (0xA6...0xA9).contains(c) { return true }
                 }
+                from = i + 1
             }
             return false
         }
@@ -185,16 +200,14 @@ public struct ReportParser: Sendable {
     static func joinedExactly(_ parts: [String]) -> String {
         let count = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }
         guard count > 15 else { return parts.joined(separator: "\n") }  // a small string holds it
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var end = 0
-            for (i, part) in parts.enumerated() {
-                if i > 0 { buffer[end] = 0x0A; end += 1 }
-                var part = part
-                end = part.withUTF8 { bytes in
-                    UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: bytes) + end
-                }
-            }
-            return end
+        // Appending a String copies its bytes as they are; building the text from bytes
+        // validated all of them again.
+        var text = ""
+        text.reserveCapacity(count)
+        for (i, part) in parts.enumerated() {
+            if i > 0 { text.append("\n") }
+            text.append(part)
         }
+        return text
     }
 }

@@ -32,6 +32,9 @@ struct RowLabels {
     private let phraseSpans: [PhraseSpan]
     /// Whether a rule is `other.other` (the bare `其他` under （六）其他处理 needs one).
     private let hasOtherOther: Bool
+    /// The hits of texts whose hits do not depend on the group or the rows before: the same
+    /// template labels come back in nearly every report.
+    private let cache = TextCache<[Hit]>(limit: 50_000)
 
     private struct PhraseSpan {
         var start: Int
@@ -130,14 +133,23 @@ struct RowLabels {
         return RowLabels(rules: rules, totalRow: "totalHandled")
     }
 
-    /// The hits in `text`, in the order they end. `group` is the group open before this text;
-    /// `sawOutcome` tells whether a bare `总计` can be the total row.
     private static let six = Array("六".utf8)
 
+    /// The hits in `text`, in the order they end. `group` is the group open before this text;
+    /// `sawOutcome` tells whether a bare `总计` can be the total row.
     func scan(_ text: String, group: String?, sawOutcome: Bool) -> [Hit] {
+        if let hits = cache.value(for: text) { return hits }
+        let (hits, dependsOnContext) = scanText(text, group: group, sawOutcome: sawOutcome)
+        if !dependsOnContext { cache.store(hits, for: text) }
+        return hits
+    }
+
+    /// `scan`, and whether its result may differ for another `group` or `sawOutcome`: when a
+    /// phrase of a rule that requires a group occurs, or when a fallback for a bare label may apply.
+    private func scanText(_ text: String, group: String?, sawOutcome: Bool) -> (hits: [Hit], dependsOnContext: Bool) {
+        var dependsOnContext = false
         var key = TextNormalizer.key(text)
         var found: [(end: Int, start: Int, hit: Hit)] = []
-        var currentGroup = group
         key.withUTF8 { bytes in
             let pairs = BytePairFilter(bytes)
             phraseBytes.withUnsafeBufferPointer { all in
@@ -148,10 +160,11 @@ struct RowLabels {
                     guard pairs.mayContain(phrase), let start = ByteSearch.find(phrase, in: bytes) else { continue }
                     let rule = rules[span.rule]
                     if let required = rule.requiresGroup {
+                        dependsOnContext = true
                         // The group may be opened earlier in this same text.
                         let opened = found.contains { $0.hit == .group(required) && $0.end <= start }
                         let sixBefore = ByteSearch.find(Self.six, in: UnsafeBufferPointer(rebasing: bytes[0..<start])) != nil
-                        if currentGroup != required && !opened && !sixBefore { continue }
+                        if group != required && !opened && !sixBefore { continue }
                     }
                     found.append((start + span.count, start, rule.hit))
                     matchedRule = span.rule
@@ -160,21 +173,22 @@ struct RowLabels {
         }
         // `其他` alone under （六）其他处理 (the `3.` lost), or a bare `总计` after the outcome rows.
         if found.isEmpty {
-            if hasOtherOther, currentGroup == "other",
-               key == "其他" || key == "3.其他" || key == "3其他" {
-                return [.row("other.other")]
+            let bareOther = hasOtherOther && (key == "其他" || key == "3.其他" || key == "3其他")
+            if bareOther, group == "other" {
+                return ([.row("other.other")], true)
             }
-            if let total = totalRow, sawOutcome, key.hasSuffix("总计") || key.hasSuffix("合计"), key.count <= 6 {
-                return [.row(total)]
+            let bareTotal = totalRow != nil && (key.hasSuffix("总计") || key.hasSuffix("合计")) && key.count <= 6
+            if bareTotal, let total = totalRow, sawOutcome {
+                return ([.row(total)], true)
             }
+            dependsOnContext = dependsOnContext || bareOther || bareTotal
         }
         // Overlapping phrases: a longer, later phrase wins (`(六)其他处理` vs `3.其他`).
         found.sort { $0.end == $1.end ? $0.start < $1.start : $0.end < $1.end }
         var hits: [Hit] = []
         for entry in found where !hits.contains(entry.hit) {
             hits.append(entry.hit)
-            if case .group(let g) = entry.hit { currentGroup = g }
         }
-        return hits
+        return (hits, dependsOnContext)
     }
 }

@@ -37,13 +37,16 @@ struct SectionHeading: Hashable {
     /// The heading at the start of `text` (leading whitespace and Markdown marks allowed).
     static func atStart(of text: String) -> SectionHeading? {
         guard mayStartWithNumbering(text) else { return nil }
-        if SimpleText.isSimple(text) {
-            // Most such lines are paragraphs opening with `（一）`; their first characters
-            // nearly always decide, so the whole line is not copied into scalars.
-            let prefix = SimpleText.prefixScalars(text, limit: prefixLimit)
-            if prefix.count < prefixLimit { return atStart(of: prefix, complete: true)! }
+        // Most such lines are paragraphs opening with `（一）`; their first characters nearly
+        // always decide, so the whole line is neither checked nor copied into scalars. When the
+        // first `prefixLimit` + 1 scalars are simple, the first `prefixLimit` are Characters of
+        // the whole text as they stand (a simple scalar joins no neighbour), so what they decide
+        // holds for the whole text, simple or not.
+        if var prefix = SimpleText.simplePrefix(text, limit: prefixLimit + 1) {
+            if prefix.count <= prefixLimit { return atStart(of: prefix, complete: true)! }
+            prefix.removeLast()
             if let decided = atStart(of: prefix, complete: false) { return decided }
-            return atStart(of: SimpleText.prefixScalars(text, limit: .max), complete: true)!
+            if let scalars = SimpleText.scalars(text) { return atStart(of: scalars, complete: true)! }
         }
         let chars = Array(text)
         var i = 0
@@ -219,12 +222,14 @@ struct SectionHeading: Hashable {
     /// A cheap necessary condition for `inline(in:)` to find anything: `、` right after one of
     /// 一…六 (or U+F9D1, which as a Character equals 六).
     static func mayHaveInline(_ text: String) -> Bool {
-        // By bytes: 、 is E3 80 81; each numeral is three bytes.
+        // By bytes: 、 is E3 80 81; each numeral is three bytes. memchr finds the E3 bytes.
         var text = text
         return text.withUTF8 { b in
+            guard let base = b.baseAddress else { return false }
             var i = 3
-            while i + 2 < b.count {
-                if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x81,
+            while i + 2 < b.count, let hit = memchr(base + i, 0xE3, b.count - 2 - i) {
+                i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if b[i + 1] == 0x80, b[i + 2] == 0x81,
                    inlineNumerals.contains(where: { $0[0] == b[i - 3] && $0[1] == b[i - 2] && $0[2] == b[i - 1] }) {
                     return true
                 }
@@ -238,10 +243,9 @@ struct SectionHeading: Hashable {
 
     private static func titleLength(_ number: Int, in text: String) -> Int? {
         guard mayMatchTitle(number, text.unicodeScalars) else { return nil }
-        let ns = text as NSString
-        guard let match = titlePatterns[number]!.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+        guard let match = titlePatterns[number]!.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)),
               match.range.length > 0 else { return nil }
-        return ns.substring(with: match.range).count
+        return text.matched(match.range).count
     }
 
     /// A necessary condition for `titlePatterns[number]` to match, checked before running the

@@ -51,10 +51,7 @@ struct SectionSplitter {
                 body.removeSubrange(...title)
             }
             // Text after the title on the heading's own line belongs to the section body.
-            let chars = Array(headingLine.text)
-            let leading = chars.prefix { " \t\u{3000}#*>".contains($0) }.count
-            let tailStart = min(chars.count, leading + heading.length)
-            let tail = String(chars[tailStart...])
+            let (tail, tailStart) = Self.tail(of: headingLine.text, after: heading.length)
             if !TextNormalizer.trim(tail).isEmpty {
                 body.insert(SourceLine(tail, number: headingLine.number, column: headingLine.column + tailStart), at: 0)
             } else if !heading.title.hasSuffix("情况"), !heading.title.hasSuffix("事项"),
@@ -70,6 +67,20 @@ struct SectionSplitter {
             heading.title = TextNormalizer.trim(heading.title)
             parts.append(Part(heading: heading, headingLine: headingLine, lines: body))
         }
+    }
+
+    /// The text of a heading's line after its lead marks and the heading's `length` characters,
+    /// and where it starts (in characters). Simple text (see `SimpleText`) is cut by scalars.
+    private static func tail(of line: String, after length: Int) -> (String, Int) {
+        if let scalars = SimpleText.scalars(line) {
+            let leading = scalars.prefix { " \t\u{3000}#*>".unicodeScalars.contains($0) }.count
+            let start = min(scalars.count, leading + length)
+            return (SimpleText.string(scalars[start...]), start)
+        }
+        let chars = Array(line)
+        let leading = chars.prefix { " \t\u{3000}#*>".contains($0) }.count
+        let start = min(chars.count, leading + length)
+        return (String(chars[start...]), start)
     }
 
     /// `splitInlineHeadings` for one long line of simple text (see `SimpleText`).
@@ -95,6 +106,23 @@ struct SectionSplitter {
     static func isBareNumbering(_ text: String) -> Bool {
         // A numeral must be there (U+F9D1 equals 六 as a Character).
         guard text.utf8.count <= 24, text.unicodeScalars.contains(where: isNumeralScalar) else { return false }
+        if let scalars = SimpleText.scalars(text) {
+            // Simple text: its characters are its scalars, and neither `#` nor `*` is a space.
+            let kept = scalars.filter { $0 != "#" && $0 != "*" }
+            guard let first = kept.firstIndex(where: { !TextNormalizer.isSpace($0) }),
+                  let last = kept.lastIndex(where: { !TextNormalizer.isSpace($0) }) else { return false }
+            let chars = kept[first...last]
+            let c = chars.startIndex
+            switch chars.count {
+            case 2:
+                return numeralScalars.contains(chars[c]) && "、.．".unicodeScalars.contains(chars[c + 1])
+            case 3:
+                return "（(".unicodeScalars.contains(chars[c]) && numeralScalars.contains(chars[c + 1])
+                    && "）)".unicodeScalars.contains(chars[c + 2])
+            default:
+                return false
+            }
+        }
         var t = TextNormalizer.trim(text)
         t.unicodeScalars.removeAll { $0 == "#" || $0 == "*" }
         let chars = Array(TextNormalizer.trim(t))
@@ -116,6 +144,7 @@ struct SectionSplitter {
         default: return false
         }
     }
+    private static let numeralScalars: Set<Unicode.Scalar> = Set(numerals.map { $0.unicodeScalars.first! })
     private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6", "１", "２", "３", "４", "５", "６"]
 
     /// Splits long lines at headings found inside them, keeping line numbers and columns.

@@ -29,6 +29,30 @@ enum SimpleText {
         }
     }
 
+    /// Whether every scalar of `text` is simple (see `isSimple`). By bytes: the scalar view's
+    /// iterator cost more than the test; U+5000–U+9FFF (lead bytes E5–E9) need no decoding.
+    static func isSimple(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let lead = b[i]
+                if lead < 0x80 {
+                    if lead == 0x0D { return false }
+                    i += 1
+                } else if lead >= 0xE5 && lead <= 0xE9 {
+                    i += 3
+                } else {
+                    let (scalar, width) = TextNormalizer.scalar(in: b, at: i)
+                    if !isSimple(scalar) { return false }
+                    i += width
+                }
+            }
+            return true
+        }
+    }
+
     /// Whether every scalar of `text` is simple (see `isSimple`).
     static func isSimple(_ text: some StringProtocol) -> Bool {
         // ASCII bytes other than CR are simple; only multi-byte scalars need decoding.
@@ -47,15 +71,37 @@ enum SimpleText {
         return out
     }
 
-    /// The first `limit` scalars of `text` (all when it has fewer), without checking them.
-    static func prefixScalars(_ text: String, limit: Int) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(min(limit, text.utf8.count))
-        for s in text.unicodeScalars {
-            if out.count == limit { break }
-            out.append(s)
+    /// The first `limit` scalars of `text` (all when it has fewer), or nil when one of them is
+    /// not simple. By bytes, into a buffer of the right size: the scalar view's iterator and
+    /// appending one by one were slow. U+5000–U+9FFF (lead bytes E5–E9) need no test.
+    static func simplePrefix(_ text: String, limit: Int) -> [Unicode.Scalar]? {
+        var text = text
+        return text.withUTF8 { b in
+            var simple = true
+            let prefix = [Unicode.Scalar](unsafeUninitializedCapacity: min(limit, b.count)) { out, count in
+                var i = 0
+                while i < b.count, count < out.count {
+                    let lead = b[i]
+                    let scalar: Unicode.Scalar
+                    if lead >= 0xE5 && lead <= 0xE9 {
+                        let value = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        scalar = Unicode.Scalar(value)!
+                        i += 3
+                    } else {
+                        let (s, width) = TextNormalizer.scalar(in: b, at: i)
+                        guard isSimple(s) else {
+                            simple = false
+                            break
+                        }
+                        scalar = s
+                        i += width
+                    }
+                    out.initializeElement(at: count, to: scalar)
+                    count += 1
+                }
+            }
+            return simple ? prefix : nil
         }
-        return out
     }
 
     /// The text of simple scalars, encoded straight into a new string.

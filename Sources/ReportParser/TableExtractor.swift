@@ -18,13 +18,15 @@ struct TableExtractor {
                                   accept: @escaping ([Decimal]) -> Bool = { _ in true }) {
         var group: String?
         var sawOutcome = false
-        var assigned: Set<String> = []
+        // Rows already given values, by index in the shape (a row key has one index: its first row).
+        var assigned = [Bool](repeating: false, count: table.shape.rows.count)
         var pending: [TableToken] = []      // values after a bare group label
         var pendingGroup: String?
 
         for row in rows {
             var open: (key: String, label: TableToken)?
             var items: [TableToken] = []
+            items.reserveCapacity(row.count)    // one allocation, not one per doubling
             var lastText: String?
             var orphans: [TableToken] = []
             func close() {
@@ -152,10 +154,12 @@ struct TableExtractor {
     }
 
     private mutating func assign(_ key: String, _ items: [TableToken], label: TableToken, table: inout ReportTable,
-                                 assigned: inout Set<String>, accept: ([Decimal]) -> Bool) {
-        guard let row = table.shape.row(key) else { return }
+                                 assigned: inout [Bool], accept: ([Decimal]) -> Bool) {
+        let shape = table.shape
+        guard let rowIndex = shape.rowIndex(key) else { return }
+        let row = shape.rows[rowIndex]
         let labelText: String = { if case .text(let t) = label.kind { return t } else { return row.label } }()
-        if assigned.contains(key) {
+        if assigned[rowIndex] {
             if items.contains(where: { if case .numbers = $0.kind { return true } else { return false } }) {
                 diagnostics.append(Diagnostic(.warning, rule: "parse.duplicate-row",
                     "“\(row.label)”一行出现了两次，后一处（\(labelText)）的数值未采用", at: label.location))
@@ -166,11 +170,13 @@ struct TableExtractor {
             // The label with nothing after it: the cells were lost in copying, or sit elsewhere.
             return
         }
-        assigned.insert(key)
+        assigned[rowIndex] = true
         switch fit(items, count: row.columns.count, accept: accept) {
         case .values(let values):
-            for (column, value) in zip(row.columns, values) {
-                table[key, column] = value
+            // `table[key, column] = value`, at the positions the shape made once.
+            for (position, value) in zip(shape.rowPositions[rowIndex], values) {
+                guard let position else { preconditionFailure("no cell \(key) in \(shape.name)") }
+                table.set(value, at: position)
             }
         case .ambiguous(let raw, _):
             undecided.append((key, raw, items[0].location))
@@ -273,12 +279,14 @@ struct TableExtractor {
     }
 
     private func fit(_ items: [TableToken], count: Int, accept: ([Decimal]) -> Bool) -> Fit {
-        var flat: [(raw: String?, location: SourceLocation, glued: Bool)] = []
+        // Each cell refers to its token for the location: copying a location per cell (its file
+        // name) cost more than the rest of the cell.
+        var flat: [(raw: String?, token: Int, glued: Bool)] = []
         flat.reserveCapacity(Self.flatCount(items))
-        for token in items {
+        for (index, token) in items.enumerated() {
             switch token.kind {
-            case .empty: flat.append((nil, token.location, false))
-            case .numbers(let parts, let glued): for part in parts { flat.append((part, token.location, glued)) }
+            case .empty: flat.append((nil, index, false))
+            case .numbers(let parts, let glued): for part in parts { flat.append((part, index, glued)) }
             case .text: break
             }
         }
@@ -293,14 +301,15 @@ struct TableExtractor {
             var values: [TableValue] = []
             values.reserveCapacity(count)
             for cell in cells {
+                let location = items[cell.token].location
                 guard let text = cell.raw else {
-                    values.append(TableValue(nil, at: cell.location))
+                    values.append(TableValue(nil, at: location))
                     continue
                 }
                 guard case .number(let n) = CellNumber.read(text) else {
-                    return .notANumber(raw: text, at: cell.location)
+                    return .notANumber(raw: text, at: location)
                 }
-                values.append(TableValue(n, at: cell.location))
+                values.append(TableValue(n, at: location))
             }
             return .values(values)
         }
@@ -309,7 +318,7 @@ struct TableExtractor {
             let digits = cells.compactMap(\.raw).joined()
             switch DigitRunSplitter.split(digits, count: count, accept: accept) {
             case .unique(let numbers):
-                return .values(numbers.map { TableValue($0, at: first.location) })
+                return .values(numbers.map { TableValue($0, at: items[first.token].location) })
             case .ambiguous(let n):
                 return .ambiguous(raw: digits, solutions: n)
             case .impossible:

@@ -7,11 +7,21 @@ enum TemplateDetector {
     static let signals2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
                               "第二十条第(九)项", "政府集中采购", "采购总金额", "其他对外管理服务事项"]
 
-    /// The template whose labels appear more often in `text`, or nil when neither does.
-    static func detect(_ text: String) -> TemplateVersion? {
-        let key = TextNormalizer.key(text)
-        let a = signals2021.filter { key.containsBytes($0) }.count
-        let b = signals2019.filter { key.containsBytes($0) }.count
+    /// The signals' UTF-8, made once.
+    private static let bytes2021 = signals2021.map { Array($0.utf8) }
+    private static let bytes2019 = signals2019.map { Array($0.utf8) }
+
+    /// The template whose labels appear more often in the lines, or nil when neither does.
+    static func detect(lines: [SourceLine]) -> TemplateVersion? {
+        detect(key: TextNormalizer.key(joining: lines))
+    }
+
+    private static func detect(key: String) -> TemplateVersion? {
+        var key = key
+        let (a, b) = key.withUTF8 { hay in
+            (bytes2021.filter { ByteSearch.find($0, in: hay) != nil }.count,
+             bytes2019.filter { ByteSearch.find($0, in: hay) != nil }.count)
+        }
         if a == b { return nil }
         return a > b ? .v2021 : .v2019
     }

@@ -204,7 +204,8 @@ public enum TextDecoding {
         if text.unicodeScalars.first == "\u{FEFF}" {
             text = String(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
         }
-        guard text.utf8.contains(0x0D) else { return text }
+        // memchr: iterating the UTF-8 view to find out took longer than all of decoding.
+        guard ByteSearch.contains(0x0D, in: text) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false

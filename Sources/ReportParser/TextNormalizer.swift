@@ -6,33 +6,85 @@ enum TextNormalizer {
     /// Folds for label matching: no whitespace, ASCII brackets, full-width digits/letters to
     /// ASCII, `．`/`、` after a digit to `.`, quotes removed.
     static func key(_ text: String) -> String {
-        // Built as UTF-8 bytes: appending scalars to a String one by one was a hot spot.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var previousWasDigit = false
-        for scalar in text.unicodeScalars {
-            var s = scalar
-            if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
-            switch s {
-            case " ", "\t", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\n", "\r":
-                continue
-            case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
-                continue
-            case "、" where previousWasDigit, "．":
-                out.append(UInt8(ascii: "."))
-                previousWasDigit = false
-                continue
-            case "【", "〔":
-                out.append(UInt8(ascii: "("))
-            case "】", "〕":
-                out.append(UInt8(ascii: ")"))
-            default:
-                UTF8.encode(s) { out.append($0) }
+        // Built from the UTF-8 bytes into a string of the text's length (folding only ever
+        // shortens it): appending scalars to a String one by one, then iterating the scalar
+        // view, were hot spots.
+        var text = text
+        return text.withUTF8 { b in
+            guard !b.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                var folder = KeyFolder(out)
+                folder.fold(b)
+                return folder.count
             }
-            // The ASCII scalars with a numeric type are exactly the digits 0–9.
-            previousWasDigit = s.value >= 0x30 && s.value <= 0x39
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `key(lines.map(\.text).joined(separator: "\n"))`, without joining: the fold drops line
+    /// feeds, and a dropped scalar changes nothing of what follows it.
+    static func key(joining lines: [SourceLine]) -> String {
+        let total = lines.reduce(0) { $0 + $1.text.utf8.count }
+        guard total > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var folder = KeyFolder(out)
+            for line in lines {
+                var text = line.text
+                text.withUTF8 { folder.fold($0) }
+            }
+            return folder.count
+        }
+    }
+
+    /// The fold of `key`, from UTF-8 into a buffer at least as long as all the input.
+    private struct KeyFolder {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        private(set) var count = 0
+        private var previousWasDigit = false
+
+        init(_ out: UnsafeMutableBufferPointer<UInt8>) { self.out = out }
+
+        mutating func fold(_ b: UnsafeBufferPointer<UInt8>) {
+            var n = count
+            defer { count = n }
+            var i = 0
+            while i < b.count {
+                let lead = b[i]
+                if lead >= 0xE5 && lead <= 0xE9 {
+                    // U+5000–U+9FFF, CJK ideographs: kept as they are, and no digit.
+                    out[n] = lead
+                    out[n + 1] = b[i + 1]
+                    out[n + 2] = b[i + 2]
+                    n += 3
+                    i += 3
+                    previousWasDigit = false
+                    continue
+                }
+                var (s, width) = scalar(in: b, at: i)
+                i += width
+                if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
+                switch s {
+                case " ", "\t", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\n", "\r":
+                    continue
+                case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
+                    continue
+                case "、" where previousWasDigit, "．":
+                    out[n] = UInt8(ascii: ".")
+                    n += 1
+                    previousWasDigit = false
+                    continue
+                case "【", "〔":
+                    out[n] = UInt8(ascii: "(")
+                    n += 1
+                case "】", "〕":
+                    out[n] = UInt8(ascii: ")")
+                    n += 1
+                default:
+                    UTF8.encode(s) { out[n] = $0; n += 1 }
+                }
+                // The ASCII scalars with a numeric type are exactly the digits 0–9.
+                previousWasDigit = s.value >= 0x30 && s.value <= 0x39
+            }
+        }
     }
 
     /// Trims ASCII and ideographic whitespace.

@@ -23,6 +23,86 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    private let spaced = [" ", "\u{3000}", " 0 ", "\u{3000}（一）予以公开\u{3000}", "a\u{00A0}", "\u{FEFF}无", "\t5件\n",
+                          "e\u{301} ", " \u{2028}x\u{2029}", "𠀀 ", "\u{85}-\u{A0}", "丨 \u{1680}", "x\u{202F}", "\u{205F}y"]
+
+    func testSimpleByBytesMatchesSimpleByScalars() {
+        for text in samples + spaced + ["䷀卦", "\u{4DBF}\u{4DC0}", "𪛟𪜀", "（一）予以公开\t5　件𠀀", "a\rb", "\u{E000}", "\u{9FFF}\u{A000}"] {
+            XCTAssertEqual(SimpleText.isSimple(text), text.unicodeScalars.allSatisfy(SimpleText.isSimple), text.debugDescription)
+            XCTAssertEqual(SimpleText.isSimple(text), SimpleText.isSimple(text[...]), text.debugDescription)
+        }
+    }
+
+    /// `TextNormalizer.key` as it was written over scalars, before it read bytes.
+    private func keyByScalars(_ text: String) -> String {
+        var out: [UInt8] = []
+        var previousWasDigit = false
+        for scalar in text.unicodeScalars {
+            var s = scalar
+            if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
+            switch s {
+            case " ", "\t", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\n", "\r":
+                continue
+            case "“", "”", "\"", "‘", "’", "'", "「", "」", "*", "#":
+                continue
+            case "、" where previousWasDigit, "．":
+                out.append(UInt8(ascii: "."))
+                previousWasDigit = false
+                continue
+            case "【", "〔":
+                out.append(UInt8(ascii: "("))
+            case "】", "〕":
+                out.append(UInt8(ascii: ")"))
+            default:
+                UTF8.encode(s) { out.append($0) }
+            }
+            previousWasDigit = s.value >= 0x30 && s.value <= 0x39
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testKeyByBytesMatchesKeyByScalars() {
+        let more = ["（六）其他处理\n3、其他", "1、2．3 、4\n、5", "【二】〔三〕“四”‘五’「六」*#", "ＡＢＣ１２３（七）总计",
+                    "本年 新收\u{3000}\u{00A0}\u{200B}\u{FEFF}\r\t", "１、二", "e\u{301}𠀀👍🏽", "\u{FF5E}\u{FF5F}\u{FF00}"]
+        for text in samples + spaced + more {
+            XCTAssertEqual(TextNormalizer.key(text), keyByScalars(text), text.debugDescription)
+        }
+    }
+
+    func testKeyOfLinesIsKeyOfTheirJoinedText() {
+        let groups = [["1", "、二"], ["", ""], [], ["（一）予以公开\t5", "", "２、三", "“引”"], ["e\u{301}", "\u{301}x"], ["3\r", "、"]]
+        for texts in groups {
+            let lines = texts.enumerated().map { SourceLine($1, number: $0 + 1) }
+            XCTAssertEqual(TextNormalizer.key(joining: lines), TextNormalizer.key(texts.joined(separator: "\n")), "\(texts)")
+        }
+    }
+
+    func testNavigationSeparatorsFoundByBytes() {
+        for text in samples + spaced + ["首页》机关", "a>b", "›", "x|y", "1/2", "≯", ">\u{338}", "〉", "\u{232A}", "《》"] {
+            let byCharacters = text.contains { "》>›|/".contains($0) }
+            XCTAssertTrue(!byCharacters || MetadataReader.mayHoldNavigationSeparator(text), text.debugDescription)
+        }
+    }
+
+    func testMatchedTextIsNSStringSubstring() {
+        let text = "ae\u{301}x六\u{F9D1}𠀀z（一）"
+        let count = text.utf16.count
+        for location in 0...count {
+            for length in 0...(count - location) {
+                let range = NSRange(location: location, length: length)
+                XCTAssertEqual(Array(text.matched(range).unicodeScalars), Array((text as NSString).substring(with: range).unicodeScalars))
+            }
+        }
+    }
+
+    func testRemnantsOnlyWhereTheTextHasThem() {
+        for text in samples + spaced + ["x[bookmark:_Toc1]y", "[bookmark", "a\u{202E}b", "\u{D8}", "\u{061C}"] {
+            let lines = ReportParser.splitLines(text)
+            let changed = lines.contains { ReportParser.stripRemnants($0.text) != $0.text }
+            XCTAssertTrue(!changed || ReportParser.mayHaveRemnants(text), text.debugDescription)
+        }
+    }
+
     func testScalarsAndStringRoundTrip() {
         let text = "（一）予以公开\t5　件𠀀"
         let scalars = SimpleText.scalars(text)!
@@ -56,6 +136,51 @@ final class FastPathTests: XCTestCase {
             XCTAssertEqual(ByteSearch.find(Array("行政复议".utf8), in: bytes), bytes.count - 12)
             XCTAssertEqual(ByteSearch.find(Array("工作".utf8), in: bytes, from: 1), 18)
             XCTAssertNil(ByteSearch.find(Array("行政诉讼".utf8), in: bytes))
+        }
+    }
+
+    func testByteSearchFindsTheFirstOccurrenceInLongText() {
+        let hay = String(repeating: "本年制发件数 收费", count: 40) + "本年收费金额" + String(repeating: "现行有效", count: 30) + "本年收费金额"
+        let bytes = Array(hay.utf8)
+        func firstOccurrence(_ needle: [UInt8], from start: Int) -> Int? {
+            guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+            return (start...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }
+        }
+        bytes.withUnsafeBufferPointer { hayBytes in
+            for needle in ["本年收费金额", "收费", "有效本", "费金额", "数 收", " ", "金额现行", "效本年收费金额", "本年收费金额X", "X"] {
+                let n = Array(needle.utf8)
+                for start in [0, 1, 5, 600, 1_000, bytes.count - 20, bytes.count - n.count, bytes.count] {
+                    XCTAssertEqual(ByteSearch.find(n, in: hayBytes, from: start), firstOccurrence(n, from: start), "\(needle) from \(start)")
+                }
+            }
+        }
+    }
+
+    func testInlineHeadingsLookedForWhereCharactersHaveThem() {
+        for text in samples + spaced + ["二、", "x二、", "。。二、主动公开", "二。、", "、", "\u{F9D1}、x", "七、", "一二", "abc一、"] {
+            let scalars = Array(text.unicodeScalars)
+            let expected = scalars.indices.contains { i in
+                i > 0 && scalars[i] == "、" && "一二三四五六\u{F9D1}".unicodeScalars.contains(scalars[i - 1])
+            }
+            XCTAssertEqual(SectionHeading.mayHaveInline(text), expected, text.debugDescription)
+        }
+    }
+
+    func testBareNumberingByScalarsMatchesCharacters() {
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6", "１", "２", "３", "４", "５", "６"]
+        func byCharacters(_ text: String) -> Bool {
+            guard text.utf8.count <= 24, text.contains(where: { numerals.contains($0) }) else { return false }
+            var t = TextNormalizer.trim(text)
+            t.unicodeScalars.removeAll { $0 == "#" || $0 == "*" }
+            let chars = Array(TextNormalizer.trim(t))
+            switch chars.count {
+            case 2: return numerals.contains(chars[0]) && "、.．".contains(chars[1])
+            case 3: return "（(".contains(chars[0]) && numerals.contains(chars[1]) && "）)".contains(chars[2])
+            default: return false
+            }
+        }
+        for text in samples + spaced + ["五、", " 五、 ", "#五、", "五 * 、", "* （三）*", "(6)", "（七）", "7.", "五、总体", "\u{3000}２．", "# # 1 .", "（\u{F9D1}）"] {
+            XCTAssertEqual(SectionSplitter.isBareNumbering(text), byCharacters(text), text.debugDescription)
         }
     }
 
