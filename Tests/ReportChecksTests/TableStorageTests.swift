@@ -111,6 +111,41 @@ final class TableStorageTests: XCTestCase {
         XCTAssertEqual(table.hashValue, plain.hashValue)
     }
 
+    /// The stored form the build cache writes (`ReportTable.Stored`) gives the same table back,
+    /// packed cells and overflow alike; a form that does not fit the shape gives none.
+    func testStoredFormRoundTrip() throws {
+        var table = ReportTable(shape: shape)
+        table["review", "upheld"] = TableValue(1, at: at(3, 7))
+        table["review", "other"] = TableValue(Decimal(string: "123456789.25")!, at: at(4))   // too wide to pack
+        table["review", "total"] = TableValue(2, at: at(9, 4, in: "reports/other.txt"))     // another file
+        table["litigationDirect", "other"] = TableValue(Decimal(string: "-0.5")!)
+        let stored = table.stored
+        XCTAssertEqual(stored.file, file)
+        XCTAssertEqual(stored.cells.count, shape.cellCount)
+        XCTAssertEqual(stored.overflow.map(\.position),
+                       [shape.position("review", "other")!, shape.position("review", "total")!].sorted())
+        let back = try XCTUnwrap(ReportTable(shape: shape, stored: stored))
+        XCTAssertEqual(back, table)
+        for position in 0..<shape.cellCount {
+            XCTAssertEqual(back.value(at: position), table.value(at: position))
+            XCTAssertEqual(bytes(back.number(at: position)), bytes(table.number(at: position)))
+        }
+        XCTAssertEqual(ReportTable(shape: shape, stored: ReportTable(shape: shape).stored), ReportTable(shape: shape))
+
+        var wrongCount = stored
+        wrongCount.cells.removeLast()
+        XCTAssertNil(ReportTable(shape: shape, stored: wrongCount))
+        var missingOverflow = stored
+        missingOverflow.overflow.removeLast()
+        XCTAssertNil(ReportTable(shape: shape, stored: missingOverflow))
+        var noFile = stored
+        noFile.file = nil
+        XCTAssertNil(ReportTable(shape: shape, stored: noFile))
+        var outOfRange = stored
+        outOfRange.overflow[0].position = shape.cellCount
+        XCTAssertNil(ReportTable(shape: shape, stored: outOfRange))
+    }
+
     func testLargeLinesAndColumns() {
         for (line, column) in [(1_048_574, 4_095), (1_048_575, 1), (1, 4_096), (2_000_000, 17), (Int(Int32.max), 1),
                                (Int(Int32.max) + 1, 1), (Int.max, Int.max), (-1, 1), (1, -1), (Int.min, 0)] {

@@ -75,8 +75,13 @@ enum ReportCodec {
             preconditionFailure("table shape \(table.shape.name) is not one of the template's")
         }
         w.int(shape)
-        for position in 0..<table.shape.cellCount {
-            let value = table.value(at: position)
+        // The cells as the table keeps them (`ReportTable.Stored`), not value by value.
+        let stored = table.stored
+        w.optionalString(stored.file)
+        for bits in stored.cells { w.uint64(bits) }
+        w.int(stored.overflow.count)
+        for (position, value) in stored.overflow {
+            w.int(position)
             w.int((value.number != nil ? 1 : 0) | (value.location != nil ? 2 : 0))
             if let number = value.number { w.decimal(number) }
             if let at = value.location { location(at, file: file, into: &w) }
@@ -86,13 +91,22 @@ enum ReportCodec {
     private static func decodeTable(from r: inout BinaryReader, file: String) throws -> ReportTable {
         let index = try r.int()
         guard shapes.indices.contains(index) else { throw BinaryReader.Truncated() }
-        var table = ReportTable(shape: shapes[index])
-        for position in 0..<table.shape.cellCount {
+        let shape = shapes[index]
+        let cellsFile = try r.optionalString()
+        var cells = [UInt64](repeating: 0, count: shape.cellCount)
+        for i in cells.indices { cells[i] = try r.uint64() }
+        let overflowCount = try r.int()
+        guard overflowCount >= 0, overflowCount <= shape.cellCount else { throw BinaryReader.Truncated() }
+        var overflow: [(position: Int, value: TableValue)] = []
+        for _ in 0..<overflowCount {
+            let position = try r.int()
             let flags = try r.int()
-            if flags == 0 { continue }
             let number = flags & 1 != 0 ? try r.decimal() : nil
             let at = flags & 2 != 0 ? try location(from: &r, file: file) : nil
-            table.set(TableValue(number, at: at), at: position)
+            overflow.append((position, TableValue(number, at: at)))
+        }
+        guard let table = ReportTable(shape: shape, stored: .init(file: cellsFile, cells: cells, overflow: overflow)) else {
+            throw BinaryReader.Truncated()
         }
         return table
     }
