@@ -52,6 +52,7 @@ extension Sitegen {
                                        fallbackTheme: FileManager.default.fileExists(atPath: fallback.path) ? fallback : nil,
                                        force: force, cache: noCache ? nil : url(cache), clean: clean)
             if ProcessInfo.processInfo.environment["SITEGEN_BENCH_NO_SEARCH"] == "1" { options.search = false }
+            options.keepsModelsAlive = true  // the process ends with the build
             let printer = DiagnosticPrinter.forStandardError()
             let start = DispatchTime.now().uptimeNanoseconds
             do {
@@ -60,6 +61,7 @@ extension Sitegen {
                 if timings { FileHandle.standardError.write(Data("timings: \(result.timings.summary)\n".utf8)) }
                 let seconds = String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 if !quiet { print(result.summary(output: output, seconds: seconds)) }
+                KeptAlive.keep(result)
             } catch let error as SiteError {
                 if case .strict = error, let analysis = try? SiteBuilder.analyze(content: options.content) {
                     printer.print(analysis.diagnostics)
