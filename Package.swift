@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: [
             "Site", "sitegen", "Markdown",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], exclude: ["Fixtures"]),  // read from the repository by path
         .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel", "ReportParser"]),
     ]
 )

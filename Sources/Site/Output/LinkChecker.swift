@@ -173,7 +173,7 @@ enum LinkChecker {
         var above = false
         let out = String(unsafeUninitializedCapacity: folder.count + target.count + 1) { out -> Int in
             var n = folder.count
-            _ = UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(folder))
+            UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(folder))
             var depth = depth
             var start = 0
             while start <= target.count {
