@@ -61,3 +61,12 @@ final class BackgroundTask<T>: @unchecked Sendable {
         return Double(finished - started) / 1e9
     }
 }
+
+/// A flag one thread raises to tell work on others to stop early.
+final class CallOff: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+
+    func callOff() { lock.withLock { raised = true } }
+    var isCalledOff: Bool { lock.withLock { raised } }
+}

@@ -106,9 +106,11 @@ public struct SiteBuilder {
         let previousValid = state.map { previousOutputIsIntact(buildID: $0.buildID, output: $0.output) } ?? false
         // The cached reports and the last build's output keys are read while the content folder
         // is walked (a tenth of a one-change rebuild, one after the other). When nothing changed
-        // they are not needed, and the build returns without waiting for them.
+        // they are not needed: the read is called off and the build returns without waiting.
+        let callOff = CallOff()
         let cacheRead = state.flatMap { state in cache.map { cache in
-            BackgroundTask { (reports: cache.reports(of: state), outputs: previousValid ? cache.outputs(of: state) : nil) }
+            BackgroundTask { (reports: cache.reports(of: state, unless: callOff),
+                              outputs: previousValid ? cache.outputs(of: state) : nil) }
         } }
         let entries = try ContentLoader.reportEntries(in: options.content)
         timer.record("load", seconds: Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9)
@@ -116,6 +118,7 @@ public struct SiteBuilder {
         // Nothing changed: the site on disk is already this build's.
         if let state, previousValid, state.sources.count == entries.count,
            entries.allSatisfy({ state.sources[$0.path]?.stamp == $0.stamp }) {
+            callOff.callOff()
             if strict, !state.findings.isEmpty { throw SiteError.strict(state.findings.count) }
             let analysis = Analysis(catalog: Catalog([]), fileCount: entries.count)
             return BuildResult(analysis: analysis, files: state.files, written: 0, pages: 0, upToDate: true, timings: timer,

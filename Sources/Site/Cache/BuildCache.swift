@@ -94,10 +94,11 @@ struct BuildCache {
 
     /// Source path → the report parsed and checked from it. The buckets are read on every core;
     /// one whose bytes are not those the state recorded is left out (its reports are parsed).
-    func reports(of state: State) -> [String: Cached] {
+    /// - Parameter callOff: once called off, the buckets not yet read are left out.
+    func reports(of state: State, unless callOff: CallOff? = nil) -> [String: Cached] {
         let found = (0..<Self.bucketCount).map { $0 }.concurrentMap { k -> [Cached] in
             let expected = state.buckets[k]
-            guard expected.count > 0, let data = try? Data(contentsOf: folder.appendingPathComponent("reports-\(k).bin")),
+            guard callOff?.isCalledOff != true, expected.count > 0, let data = try? Data(contentsOf: folder.appendingPathComponent("reports-\(k).bin")),
                   StableHash.of(data) == expected.digest else { return [] }
             var r = BinaryReader(data)
             var out: [Cached] = []
