@@ -157,6 +157,7 @@ public struct SiteBuilder {
         for item in parsed { buildHash.add(item.path); buildHash.add(item.source.hash) }
         let buildID = buildHash.value
         var outcome: RenderOutcome?
+        let files: [String]  // every path of the new output, taken from the sink once
         let sink = OutputSink(folder: OutputFolder(staging),
                               previous: outputs.map { PreviousOutput(folder: options.output, keys: $0.keys) })
         do {
@@ -172,7 +173,7 @@ public struct SiteBuilder {
             // The cache is written while the output is put in place. Should that fail, the
             // cache names this build, the output's marker does not, and the next build renders
             // every page again (its parsed reports are still good).
-            let files = sink.paths
+            files = sink.paths
             let saving = cache.map { cache in
                 BackgroundTask {
                     try cache.save(BuildCache.State(global: global, buildID: buildID, output: options.output.path,
@@ -201,7 +202,6 @@ public struct SiteBuilder {
             writer.discard(staging)
             throw error
         }
-        let files = sink.paths
         let result = BuildResult(analysis: analysis, files: files.count + 1, written: sink.writtenCount,
                                  pages: files.filter { $0.hasSuffix(".html") }.count, timings: timer,
                                  published: catalog.reports.count, fileCount: entries.count)
