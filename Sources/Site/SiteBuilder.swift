@@ -119,6 +119,9 @@ public struct SiteBuilder {
         if let state, previousValid, state.sources.count == entries.count,
            entries.allSatisfy({ state.sources[$0.path]?.stamp == $0.stamp }) {
             callOff.callOff()
+            // A build killed while it cleaned up after itself may have left its folders behind
+            // with its output and cache complete; this build writes nothing, so it removes them.
+            SiteWriter(output: options.output).removeAbandoned()
             if strict, !state.findings.isEmpty { throw SiteError.strict(state.findings.count) }
             let analysis = Analysis(catalog: Catalog([]), fileCount: entries.count)
             return BuildResult(analysis: analysis, files: state.files, written: 0, pages: 0, upToDate: true, timings: timer,

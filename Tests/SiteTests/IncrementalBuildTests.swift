@@ -70,6 +70,25 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try inode("index.html"), home)
     }
 
+    /// A build killed while it cleaned up after a patch leaves its staging and backup folders
+    /// beside a complete output and cache: the next build, with nothing to write, removes them.
+    func testNothingChangedRemovesAKilledBuildsFolders() throws {
+        _ = try build(cache: cache)
+        // A process id that is surely gone: a child that has exited and been waited for.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let dead = child.processIdentifier
+        let leftovers = [".Public.staging-\(dead)", ".Public.old-\(dead)"].map { temp.appendingPathComponent($0) }
+        for folder in leftovers {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        }
+        let second = try build(cache: cache)
+        XCTAssertTrue(second.upToDate)
+        XCTAssertEqual(leftovers.filter { FileManager.default.fileExists(atPath: $0.path) }, [])
+    }
+
     func testOneChangedReportRewritesOnlyWhatDependsOnIt() throws {
         let first = try build(cache: cache)
         let weihai2021 = "reports/wei-hai-shi-ke-xue-ji-shu-ju/2021/index.html"

@@ -14,6 +14,12 @@ public struct SiteWriter {
         self.force = force
     }
 
+    /// The staging and backup folders of killed builds beside the output are removed (a build
+    /// does this when it starts writing; one with nothing to write calls it itself).
+    func removeAbandoned() {
+        Self.removeAbandoned(in: output.deletingLastPathComponent(), name: output.lastPathComponent)
+    }
+
     /// Staging folders of builds that were killed (their process is gone) are removed.
     static func removeAbandoned(in parent: URL, name: String) {
         let fm = FileManager.default
