@@ -132,6 +132,9 @@ public struct SiteBuilder {
         let cached = try timer.measure("cache-read") { try cacheRead?.result() }
         let cachedReports = cached?.reports
         let checker = ReportChecker()
+        // Without a cache every agency's slug is made, on both cores at once: ICU's rules are
+        // compiled once here while the reports are parsed, instead of once per core then.
+        let pinyin = state == nil ? BackgroundTask { Slug.warmUp() } : nil
         progress?.start("parse", total: entries.count, unit: "份")
         let parsed = try timer.measure("parse") {
             try Self.parseAndCheck(entries, checker: checker, cached: state?.sources ?? [:], reports: cachedReports ?? [:],
@@ -139,6 +142,7 @@ public struct SiteBuilder {
         }
         progress?.finish()
         let reports = parsed.map(\.report)
+        try pinyin?.result()
         let catalog = timer.measure("catalog") { Catalog(reports, crossYear: checker.checkAcrossYears(previous:current:),
                                                                 slugMemo: state?.slugs ?? [:]) }
         let analysis = Analysis(catalog: catalog, fileCount: entries.count)
