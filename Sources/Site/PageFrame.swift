@@ -62,6 +62,35 @@ struct PageFrame {
                         searchAction: link(Routes.search), scripts: scripts.map { root + "assets/" + $0 })
     }
 
+    /// The values of the named fields as bytes, one after another, for `FramePartials`: two frames
+    /// with the same key render a partial that reads only these fields the same. (Bytes, because
+    /// hashing a `String` normalizes it first, which cost more than the lookups saved.)
+    func key(reading fields: [String]) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(512)
+        func add(_ text: String) { key.append(contentsOf: text.utf8); key.append(1) }
+        func add(_ links: [Link]) { for link in links { add(link.label); add(link.href); add(link.current ? "1" : "0") } }
+        for field in fields {
+            key.append(contentsOf: field.utf8)
+            key.append(2)
+            switch field {
+            case "site":
+                let site = values.site
+                for text in [site.title, site.description, site.language, site.footer, site.generator] { add(text) }
+            case "root": add(values.root)
+            case "pageTitle": add(values.pageTitle)
+            case "description": add(values.description)
+            case "nav": add(values.nav)
+            case "breadcrumbs": add(values.breadcrumbs)
+            case "hasBreadcrumbs": add(values.hasBreadcrumbs ? "1" : "0")
+            case "searchAction": add(values.searchAction)
+            case "scripts": values.scripts.forEach(add)
+            default: break   // a name the frame does not have reads as nothing on every page
+            }
+        }
+        return key
+    }
+
     /// The route's first non-empty `/`-separated part (`route.split(separator: "/").first`), split
     /// by bytes when the route is ASCII (every route made of slugs is): splitting by `Character`
     /// cost more than the rest of the frame.

@@ -7,14 +7,22 @@ import Mustache
 struct TemplateRoot: MustacheParent, CustomStringConvertible {
     private final class Box {
         let model: any MustacheParent
-        init(_ model: any MustacheParent) { self.model = model }
+        let partials: FramePartials.Bound?
+        init(_ model: any MustacheParent, partials: FramePartials.Bound?) {
+            self.model = model
+            self.partials = partials
+        }
     }
 
     private let box: Box
 
-    init(_ model: any MustacheParent) { box = Box(model) }
+    /// - Parameter partials: the memoized partials the theme's rewritten templates read (`FramePartials`).
+    init(_ model: any MustacheParent, partials: FramePartials.Bound? = nil) { box = Box(model, partials: partials) }
 
-    func child(named name: String) -> Any? { box.model.child(named: name) }
+    func child(named name: String) -> Any? {
+        if let partials = box.partials, name == FramePartials.reservedName { return partials }
+        return box.model.child(named: name)
+    }
 
     var description: String { String(describing: box.model) }
 }

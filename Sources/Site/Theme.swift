@@ -4,7 +4,12 @@ import Mustache
 /// The templates and assets of a theme folder (`templates/*.mustache`, `assets/`).
 /// A theme may hold only some templates; the rest come from the fallback (default) theme.
 public struct Theme: Sendable {
+    /// The templates as written.
     public let library: MustacheLibrary
+    /// The templates with includes of frame-only partials read from `framePartials` (pages
+    /// render with these).
+    let pageLibrary: MustacheLibrary
+    let framePartials: FramePartials
     /// Asset files, path relative to `assets/` → contents; the theme's own override the fallback's.
     public let assets: [String: Data]
     public let templateNames: Set<String>
@@ -26,17 +31,18 @@ public struct Theme: Sendable {
         guard !sources.isEmpty else { throw SiteError.missingFolder(directory.appendingPathComponent("templates").path) }
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                try library.register(HTMLEscaping.pragma + source, named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                // Lines counted in the template as written, without the pragma line.
-                let at = error.context
-                throw SiteError.template(name: name, message: "第 \(at.lineNumber - 1) 行第 \(at.columnNumber) 列：\(error.error)（\(at.line.trimmingCharacters(in: .whitespaces))）")
-            } catch {
-                throw SiteError.template(name: name, message: "\(error)")
+            try Self.register(source, named: name, in: &library)
+        }
+        let qualifying = FramePartials.qualifying(sources)
+        var pageLibrary = library
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            if let rewritten = FramePartials.rewrite(source, partials: qualifying) {
+                try Self.register(rewritten, named: name, in: &pageLibrary)
             }
         }
         self.library = library
+        self.pageLibrary = pageLibrary
+        framePartials = FramePartials(fields: qualifying, library: library)
         self.assets = assets
         self.templateNames = Set(sources.keys)
         var h = StableHash()
@@ -45,14 +51,36 @@ public struct Theme: Sendable {
         digest = h.value
     }
 
+    private static func register(_ source: String, named name: String, in library: inout MustacheLibrary) throws {
+        do {
+            try library.register(HTMLEscaping.pragma + source, named: name)
+        } catch let error as MustacheTemplate.ParserError {
+            // Lines counted in the template as written, without the pragma line.
+            let at = error.context
+            throw SiteError.template(name: name, message: "第 \(at.lineNumber - 1) 行第 \(at.columnNumber) 列：\(error.error)（\(at.line.trimmingCharacters(in: .whitespaces))）")
+        } catch {
+            throw SiteError.template(name: name, message: "\(error)")
+        }
+    }
+
     /// Renders `context` with template `name`; a missing template is an error, not empty text.
     public func render(_ context: Any, template name: String) throws -> String {
+        guard templateNames.contains(name) else { throw SiteError.template(name: name, message: "模板不存在") }
+        let output: String?
         // A view model goes behind one reference (`TemplateRoot`); a value a transform may apply
-        // to (`{{#empty(.)}}`, a dictionary's `count`) is handed over as it is.
-        let root: Any = context is MustacheTransformable ? context : (context as? MustacheParent).map(TemplateRoot.init) ?? context
-        guard templateNames.contains(name), let output = library.render(root, withTemplate: name) else {
-            throw SiteError.template(name: name, message: "模板不存在")
+        // to (`{{#empty(.)}}`, a dictionary's `count`) is handed over as it is. A page (a model
+        // with a frame) reads frame-only partials from the memo.
+        if !(context is MustacheTransformable), let model = context as? MustacheParent {
+            if let frame = model.child(named: "frame") as? PageFrame {
+                let partials = FramePartials.Bound(partials: framePartials, frame: frame)
+                output = pageLibrary.render(TemplateRoot(model, partials: partials), withTemplate: name)
+            } else {
+                output = library.render(TemplateRoot(model), withTemplate: name)
+            }
+        } else {
+            output = library.render(context, withTemplate: name)
         }
+        guard let output else { throw SiteError.template(name: name, message: "模板不存在") }
         return output
     }
 
