@@ -22,6 +22,7 @@ final class FramePartials: @unchecked Sendable {
     private let library: MustacheLibrary
     private let lock = NSLock()
     private var made: [Key: String] = [:]
+    private static let capacity = 512
 
     /// A partial's name and its frame's key, hashed as bytes.
     private struct Key: Hashable {
@@ -47,7 +48,9 @@ final class FramePartials: @unchecked Sendable {
         if let known { return known }
         let text = library.render(TemplateRoot(FrameOnly(frame: frame)), withTemplate: name) ?? ""
         lock.lock()
-        made[key] = text
+        // A partial that reads a field of every page's own (its title) would keep one text per
+        // page: past a few hundred texts, the rest are made and not kept.
+        if made.count < Self.capacity { made[key] = text }
         lock.unlock()
         return text
     }

@@ -141,7 +141,7 @@ struct SiteRenderer {
             }
             if sink.reuse(Routes.region(region.slug) + "index.html", key: key.value) { continue }
             jobs.append {
-                try write(Routes.region(region.slug), regionPage(region, regions: regions, catalog: catalog), "region", key: key.value)
+                try write(Routes.region(region.slug), regionPage(region, regions: regions, catalog: catalog, members: members), "region", key: key.value)
             }
         }
 
@@ -327,10 +327,15 @@ struct SiteRenderer {
             next: next.map { LinkView(label: "\($0)年", href: Routes.link(from: route, to: Routes.year($0))) })
     }
 
-    func regionPage(_ region: RegionTree.Region, regions: RegionTree, catalog: Catalog) -> RegionPage {
+    /// - Parameter members: the region's agencies in catalog order, when the caller has them
+    ///   (looking them up in the whole catalog for each of hundreds of regions added up).
+    func regionPage(_ region: RegionTree.Region, regions: RegionTree, catalog: Catalog,
+                    members: [Catalog.Agency]? = nil) -> RegionPage {
         let route = Routes.region(region.slug)
-        let slugs = Set(region.agencySlugs)
-        let agencies = catalog.agencies.filter { slugs.contains($0.slug) }
+        let agencies = members ?? {
+            let slugs = Set(region.agencySlugs)
+            return catalog.agencies.filter { slugs.contains($0.slug) }
+        }()
         // The table rows of each year in one pass, in agency then report order: copying a
         // report (many reference-counted fields) is much of the cost of these pages.
         var rowsByYear: [Int: [ComparisonTable.Row]] = [:]
