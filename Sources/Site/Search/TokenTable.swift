@@ -87,7 +87,7 @@ final class TokenTable {
 
     /// Puts new `key` in the empty slot `i`, or, when the table is full, grows it first; the slot.
     @inline(__always)
-    private func insert(_ key: TokenKey, at i: Int) -> Int {
+    fileprivate func insert(_ key: TokenKey, at i: Int) -> Int {
         if storage.pointee.count >= storage.pointee.limit { return growAndInsert(key) }
         storage.pointee.keys[i] = key.raw
         storage.pointee.occupied[storage.pointee.count] = Int32(truncatingIfNeeded: i)
@@ -126,5 +126,55 @@ final class TokenTable {
             self[slot: slot(of: TokenKey(raw: old.keys[Int(s)]))] = old.values[Int(s)]
         }
         old.deallocate()
+    }
+}
+
+extension TokenTable {
+    /// The table's arrays held in locals, for a loop that counts many tokens: through the table
+    /// itself each token reloads them (the compiler cannot tell that the stores of counts leave
+    /// them alone). Use it, and only it, while it lives: it reloads itself when the table grows.
+    struct Counter {
+        private let table: TokenTable
+        private var keys: UnsafeMutablePointer<UInt64>
+        private var values: UnsafeMutablePointer<UInt32>
+        private var mask: Int
+        private var shift: UInt64
+
+        init(_ table: TokenTable) {
+            self.table = table
+            (keys, values, mask, shift) = (table.storage.pointee.keys, table.storage.pointee.values, 0, 0)
+            reload()
+        }
+
+        private mutating func reload() {
+            keys = table.storage.pointee.keys
+            values = table.storage.pointee.values
+            mask = table.storage.pointee.size &- 1
+            shift = table.storage.pointee.shift
+        }
+
+        /// Adds one to the value of `raw` (a `TokenKey`'s, 0 if it is new).
+        @inline(__always)
+        mutating func increment(_ raw: UInt64) {
+            var i = Int(truncatingIfNeeded: (raw &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+            while true {
+                let k = keys[i]
+                if k == raw { break }
+                if k == 0 {
+                    i = insert(raw, at: i)
+                    break
+                }
+                i = (i &+ 1) & mask
+            }
+            values[i] &+= 1
+        }
+
+        @inline(__always)
+        private mutating func insert(_ raw: UInt64, at i: Int) -> Int {
+            let keys = self.keys
+            let slot = table.insert(TokenKey(raw: raw), at: i)
+            if table.storage.pointee.keys != keys { reload() }
+            return slot
+        }
     }
 }
