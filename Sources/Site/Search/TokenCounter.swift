@@ -26,7 +26,7 @@ struct TokenCounter {
         self.title = title
         var text = text
         text.withUTF8 { utf8 in
-            var table = TokenTable.Counter(counts)
+            var table = TokenTable.Cursor(counts)
             var han = HanRun(title: title)
             // The scalars decoded from the UTF-8 by hand: `unicodeScalars` re-checks the string's
             // form at every scalar, about a quarter of the cost of counting.
@@ -72,7 +72,7 @@ struct TokenCounter {
     }
 
     @inline(__always)
-    private mutating func add(_ packed: ScalarNormalizer.Packed, han: inout HanRun, to table: inout TokenTable.Counter) {
+    private mutating func add(_ packed: ScalarNormalizer.Packed, han: inout HanRun, to table: inout TokenTable.Cursor) {
         let v = ScalarNormalizer.value(packed)
         switch ScalarNormalizer.kind(packed) {
         case .han:
@@ -127,7 +127,7 @@ private struct HanRun {
     init(title: Bool) { base = TokenKey(kind: .han, payload: 0, title: title).raw }
 
     @inline(__always)
-    mutating func add(_ v: UInt32, to table: inout TokenTable.Counter) {
+    mutating func add(_ v: UInt32, to table: inout TokenTable.Cursor) {
         let v = UInt64(v)
         table.increment(base | v << 36)
         if previous != 0 {
