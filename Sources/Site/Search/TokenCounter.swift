@@ -33,6 +33,17 @@ struct TokenCounter {
             var i = 0
             while i < utf8.count {
                 let b0 = UInt32(utf8[i])
+                // The main Han block (U+4E00–U+9FFF, lead bytes E4–E9), most of the text,
+                // straight to its tokens.
+                if b0 &- 0xE4 < 6 {
+                    let v = (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+                    if v >= 0x4E00 {
+                        i &+= 3
+                        if !word.isEmpty { table.increment(endWord()) }
+                        han.add(v, to: &table)
+                        continue
+                    }
+                }
                 let v: UInt32
                 if b0 < 0x80 {
                     v = b0
@@ -43,19 +54,13 @@ struct TokenCounter {
                 } else if b0 < 0xF0 {
                     v = (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
                     i &+= 3
-                    // The main Han block (U+4E00–U+9FFF), most of the text, straight to its tokens.
-                    if v &- 0x4E00 < 0x5200 {
-                        if !word.isEmpty { table.increment(endWord()) }
-                        han.add(v, to: &table)
-                        continue
-                    }
                 } else {
                     v = (b0 & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12 | UInt32(utf8[i &+ 2] & 0x3F) << 6
                         | UInt32(utf8[i &+ 3] & 0x3F)
                     i &+= 4
                 }
                 let s = Unicode.Scalar(v)!  // valid: the string's own UTF-8
-                if let packed = ScalarNormalizer.fast(s) {
+                if let packed = ScalarNormalizer.fast(s) ?? normalizer.single(s) {
                     add(packed, han: &han, to: &table)
                 } else {
                     for packed in normalizer.slow(s) { add(packed, han: &han, to: &table) }

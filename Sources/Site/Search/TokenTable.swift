@@ -87,7 +87,7 @@ final class TokenTable {
 
     /// Puts new `key` in the empty slot `i`, or, when the table is full, grows it first; the slot.
     @inline(__always)
-    fileprivate func insert(_ key: TokenKey, at i: Int) -> Int {
+    private func insert(_ key: TokenKey, at i: Int) -> Int {
         if storage.pointee.count >= storage.pointee.limit { return growAndInsert(key) }
         storage.pointee.keys[i] = key.raw
         storage.pointee.occupied[storage.pointee.count] = Int32(truncatingIfNeeded: i)
@@ -144,20 +144,16 @@ extension TokenTable {
         private let table: TokenTable
         private var keys: UnsafeMutablePointer<UInt64>
         private var values: UnsafeMutablePointer<UInt32>
+        private var occupied: UnsafeMutablePointer<Int32>
         private var mask: Int
         private var shift: UInt64
+        private var limit: Int
 
         init(_ table: TokenTable) {
             self.table = table
-            (keys, values, mask, shift) = (table.storage.pointee.keys, table.storage.pointee.values, 0, 0)
-            reload()
-        }
-
-        private mutating func reload() {
-            keys = table.storage.pointee.keys
-            values = table.storage.pointee.values
-            mask = table.storage.pointee.size &- 1
-            shift = table.storage.pointee.shift
+            let storage = table.storage.pointee
+            (keys, values, occupied) = (storage.keys, storage.values, storage.occupied)
+            (mask, shift, limit) = (storage.size &- 1, storage.shift, storage.limit)
         }
 
         /// The slot of the key `raw` (a `TokenKey`'s), added with value 0 if it is new.
@@ -185,11 +181,22 @@ extension TokenTable {
             nonmutating set { values[slot] = newValue }
         }
 
+        /// `TokenTable.insert`, with the arrays at hand.
         @inline(__always)
         private mutating func insert(_ raw: UInt64, at i: Int) -> Int {
-            let keys = self.keys
-            let slot = table.insert(TokenKey(raw: raw), at: i)
-            if table.storage.pointee.keys != keys { reload() }
+            let storage = table.storage
+            let count = storage.pointee.count
+            if count >= limit { return growAndInsert(raw) }
+            keys[i] = raw
+            occupied[count] = Int32(truncatingIfNeeded: i)
+            storage.pointee.count = count &+ 1
+            return i
+        }
+
+        @inline(never)
+        private mutating func growAndInsert(_ raw: UInt64) -> Int {
+            let slot = table.growAndInsert(TokenKey(raw: raw))
+            self = Cursor(table)
             return slot
         }
     }
