@@ -9,7 +9,8 @@
 ///
 /// Its table is a reference: make one counter per thread, never copy one to share it.
 struct TokenCounter {
-    let counts = TokenTable()
+    /// Sized for a report (a few thousand distinct tokens), so that it does not grow three times.
+    let counts = TokenTable(capacity: 4096)
     private(set) var words: [String] = []
     private var wordNumbers: [String: UInt32] = [:]
     private var normalizer = ScalarNormalizer()
