@@ -57,7 +57,13 @@ struct InvertedIndex {
         let lists = self.lists  // a reference: no access to `self` per token
         doc.keys.withUnsafeBufferPointer { keys in
             doc.counts.withUnsafeBufferPointer { counts in
-                for i in 0..<min(keys.count, counts.count) {
+                let count = min(keys.count, counts.count)
+                // Most documents have no `.word` key to renumber: no test per token for them.
+                if wordNumbers.isEmpty {
+                    for i in 0..<count { Self.append(keys[i], doc: id, tf: counts[i], tokens: &tokens, lists: lists) }
+                    return
+                }
+                for i in 0..<count {
                     var key = keys[i]
                     if key.raw >> 60 & 7 == TokenKey.Kind.word.rawValue {
                         key = TokenKey(kind: .word, payload: UInt64(wordNumbers[Int(key.payload)]), title: key.isTitle)
