@@ -23,8 +23,8 @@ struct DocumentPipeline {
         guard !starts.isEmpty else { return }
         let group = DispatchGroup()
         defer { group.wait() }  // the worker must not outlive a throw
-        // One worker per task of a batch, kept from batch to batch: a new counter would grow its
-        // table again. Batches are processed one at a time, each task with its own worker.
+        // One worker per task of a batch, kept from batch to batch: a new one would make its
+        // tables and compressor again. Batches are processed one at a time, each task with its own worker.
         let workers = Workers(count: (batchSize + chunkSize - 1) / chunkSize)
         var current = process(from: starts[0], workers: workers)
         for (n, start) in starts.enumerated() {
