@@ -55,6 +55,25 @@ final class SearchIndexEquivalenceTests: XCTestCase {
         }
     }
 
+    /// Documents of thousands of distinct Han characters: the counters' tables and the index's
+    /// grow while being counted into and merged into, which the small documents never make them do.
+    func testTablesThatGrowMatchTheReferenceWriter() throws {
+        var seed: UInt64 = 7
+        let documents = (0..<8).map { i in
+            var text = String.UnicodeScalarView()
+            for _ in 0..<4_000 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(Unicode.Scalar(0x4E00 + UInt32(seed >> 33) % 0x5200)!)
+            }
+            return SearchDocument(page: "页\(i)", name: "p\(i)", text: String(text))
+        }
+        let files = try SearchIndexBuilder(documents: documents).files()
+        for (path, data) in try ReferenceSearchIndex.files(documents) {
+            XCTAssertEqual(files[path], data, path)
+        }
+        XCTAssertEqual(SearchTokenizer.counts(of: documents[0]), ReferenceSearchIndex.documentCounts(documents[0]))
+    }
+
     func testNoDocumentsGiveOneEmptyShard() throws {
         let files = try SearchIndexBuilder(documents: []).files()
         XCTAssertEqual(files["search/shards/0.json"], try ReferenceSearchIndex.files([])["search/shards/0.json"])

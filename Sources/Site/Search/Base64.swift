@@ -10,12 +10,12 @@ enum Base64 {
     }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: encodedLength(bytes.count)))
-        // Written in place, through pointers: no capacity or bounds check per character.
-        out.withUnsafeMutableBufferPointer { out in
+        guard !bytes.isEmpty else { return }
+        // Written through pointers into a scratch buffer, then appended in one copy: no capacity
+        // or bounds check per character.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: encodedLength(bytes.count)) { scratch in
             alphabet.withUnsafeBufferPointer { alphabet in
-                var o = out.baseAddress! + start
+                var o = scratch.baseAddress!
                 var i = 0
                 while i + 3 <= bytes.count {
                     let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
@@ -35,6 +35,7 @@ enum Base64 {
                     o[3] = UInt8(ascii: "=")
                 }
             }
+            out.append(contentsOf: scratch)
         }
     }
 }

@@ -14,7 +14,7 @@ struct DocumentPipeline {
 
     let documents: [SearchDocument]
     var batchSize = 128
-    /// Documents per task within a batch; each task has its own counter.
+    /// Documents per task within a batch; each task has its own counter and compressor.
     var chunkSize = 8
 
     /// Calls `consume` with each batch in order: the id of its first document and its results.
@@ -23,14 +23,14 @@ struct DocumentPipeline {
         guard !starts.isEmpty else { return }
         let group = DispatchGroup()
         defer { group.wait() }  // the worker must not outlive a throw
-        // One counter per task of a batch, kept from batch to batch: a new one would grow its
-        // table again. Batches are processed one at a time, each task with its own counter.
-        let counters = Counters(count: (batchSize + chunkSize - 1) / chunkSize)
-        var current = process(from: starts[0], counters: counters)
+        // One worker per task of a batch, kept from batch to batch: a new one would make its
+        // tables and compressor again. Batches are processed one at a time, each task with its own worker.
+        let workers = Workers(count: (batchSize + chunkSize - 1) / chunkSize)
+        var current = process(from: starts[0], workers: workers)
         for (n, start) in starts.enumerated() {
             let next = Box()
             if n + 1 < starts.count {
-                DispatchQueue.global().async(group: group) { next.value = process(from: starts[n + 1], counters: counters) }
+                DispatchQueue.global().async(group: group) { next.value = process(from: starts[n + 1], workers: workers) }
             }
             try consume(start, current)
             group.wait()
@@ -43,32 +43,37 @@ struct DocumentPipeline {
         var value: [Processed] = []
     }
 
-    /// The counters of the tasks of a batch: task `i` uses only counter `i`.
-    private final class Counters: @unchecked Sendable {
-        let counters: UnsafeMutableBufferPointer<TokenCounter>
+    /// What one task needs for its documents.
+    private struct Worker {
+        var counter = TokenCounter()
+        let compressor = Deflate.Compressor()
+    }
+
+    /// The workers of the tasks of a batch: task `i` uses only worker `i`.
+    private final class Workers: @unchecked Sendable {
+        let workers: UnsafeMutableBufferPointer<Worker>
 
         init(count: Int) {
-            counters = .allocate(capacity: count)
-            counters.initialize(repeating: TokenCounter())
-            // Each its own table: `TokenCounter` holds its table by reference.
-            for i in counters.indices { counters[i] = TokenCounter() }
+            workers = .allocate(capacity: count)
+            // Each its own: `TokenCounter` holds its table by reference, and so does a worker its compressor.
+            for i in workers.indices { (workers.baseAddress! + i).initialize(to: Worker()) }
         }
 
         deinit {
-            counters.deinitialize()
-            counters.deallocate()
+            workers.deinitialize()
+            workers.deallocate()
         }
     }
 
-    private func process(from start: Int, counters: Counters) -> [Processed] {
+    private func process(from start: Int, workers: Workers) -> [Processed] {
         let end = min(start + batchSize, documents.count)
         var out = [Processed](repeating: Processed(), count: end - start)
         let chunks = (end - start + chunkSize - 1) / chunkSize
         out.withUnsafeMutableBufferPointer { out in
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 for i in (start + chunk * chunkSize)..<min(start + (chunk + 1) * chunkSize, end) {
-                    out[i - start].tokens = InvertedIndex.tokens(of: documents[i], counter: &counters.counters[chunk])
-                    out[i - start].file = Deflate.compress(documents[i].json())
+                    out[i - start].tokens = InvertedIndex.tokens(of: documents[i], counter: &workers.workers[chunk].counter)
+                    out[i - start].file = workers.workers[chunk].compressor.compress(documents[i].json())
                 }
             }
         }

@@ -30,15 +30,20 @@ struct InvertedIndex {
         counter.removeAll()
         counter.count(document: document)
         let table = counter.counts
-        let slots = table.slots
+        let count = table.count
         var out = DocumentTokens()
-        out.keys = Array(unsafeUninitializedCapacity: slots.count) { keys, filled in
-            for (i, slot) in slots.enumerated() { (keys.baseAddress! + i).initialize(to: table.key(atSlot: Int(slot))) }
-            filled = slots.count
-        }
-        out.counts = Array(unsafeUninitializedCapacity: slots.count) { counts, filled in
-            for (i, slot) in slots.enumerated() { counts[i] = table[slot: Int(slot)] }
-            filled = slots.count
+        // Read and emptied in one pass, ready for the next document.
+        out.keys = Array(unsafeUninitializedCapacity: count) { keys, filledKeys in
+            out.counts = Array(unsafeUninitializedCapacity: count) { counts, filledCounts in
+                var i = 0
+                table.removeAll { key, value in
+                    (keys.baseAddress! + i).initialize(to: key)
+                    counts[i] = value
+                    i &+= 1
+                }
+                filledCounts = count
+            }
+            filledKeys = count
         }
         out.words = counter.words
         return out
@@ -48,15 +53,22 @@ struct InvertedIndex {
     mutating func add(_ doc: DocumentTokens, of document: SearchDocument, id: Int32) {
         // The document's words by their number in the index.
         let wordNumbers = doc.words.map { Self.intern($0, in: &words, numbers: &self.wordNumbers) }
-        let tokens = self.tokens, lists = self.lists  // the tables are references: no access to `self` per token
+        var tokens = TokenTable.Cursor(self.tokens)
+        let lists = self.lists  // a reference: no access to `self` per token
         doc.keys.withUnsafeBufferPointer { keys in
             doc.counts.withUnsafeBufferPointer { counts in
-                for i in 0..<min(keys.count, counts.count) {
+                let count = min(keys.count, counts.count)
+                // Most documents have no `.word` key to renumber: no test per token for them.
+                if wordNumbers.isEmpty {
+                    for i in 0..<count { Self.append(keys[i], doc: id, tf: counts[i], tokens: &tokens, lists: lists) }
+                    return
+                }
+                for i in 0..<count {
                     var key = keys[i]
                     if key.raw >> 60 & 7 == TokenKey.Kind.word.rawValue {
                         key = TokenKey(kind: .word, payload: UInt64(wordNumbers[Int(key.payload)]), title: key.isTitle)
                     }
-                    Self.append(key, doc: id, tf: counts[i], tokens: tokens, lists: lists)
+                    Self.append(key, doc: id, tf: counts[i], tokens: &tokens, lists: lists)
                 }
             }
         }
@@ -65,13 +77,13 @@ struct InvertedIndex {
             let number = Self.intern(token, in: &filters, numbers: &filterNumbers)
             if seen.contains(number) { continue }
             seen.append(number)
-            Self.append(TokenKey(kind: .filter, payload: UInt64(number)), doc: id, tf: 1, tokens: tokens, lists: lists)
+            Self.append(TokenKey(kind: .filter, payload: UInt64(number)), doc: id, tf: 1, tokens: &tokens, lists: lists)
         }
     }
 
     @inline(__always)
-    private static func append(_ key: TokenKey, doc: Int32, tf: UInt32, tokens: TokenTable, lists: PostingLists) {
-        let slot = tokens.slot(of: key)
+    private static func append(_ key: TokenKey, doc: Int32, tf: UInt32, tokens: inout TokenTable.Cursor, lists: PostingLists) {
+        let slot = tokens.slot(of: key.raw)
         var list = Int(tokens[slot: slot]) - 1
         if list < 0 {
             list = lists.add()

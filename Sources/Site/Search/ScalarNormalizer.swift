@@ -15,6 +15,9 @@ struct ScalarNormalizer {
     typealias Packed = UInt32
 
     private var memo: [UInt32: [Packed]] = [:]
+    /// Recent code points whose normal form is one scalar, as `code point << 32 | packed`, at
+    /// their low byte: `。`, `，` and `、` cost a load here rather than a dictionary lookup.
+    private var recent = [UInt64](repeating: 0, count: 256)
 
     @inline(__always)
     static func pack(_ value: UInt32, _ kind: ScalarClass) -> Packed { value | UInt32(kind.rawValue) << 24 }
@@ -53,6 +56,22 @@ struct ScalarNormalizer {
         let normal = Self.slowNormalize(s)
         memo[s.value] = normal
         return normal
+    }
+
+    /// The normal form of a code point that takes no fast path when it is one scalar, else nil.
+    @inline(__always)
+    mutating func single(_ s: Unicode.Scalar) -> Packed? {
+        let entry = recent[Int(s.value & 0xFF)]
+        // 0 is no entry: code points below 0x80 take the fast path.
+        if entry >> 32 == UInt64(s.value) { return Packed(truncatingIfNeeded: entry) }
+        return singleMissed(s)
+    }
+
+    private mutating func singleMissed(_ s: Unicode.Scalar) -> Packed? {
+        let normal = slow(s)
+        guard normal.count == 1 else { return nil }
+        recent[Int(s.value & 0xFF)] = UInt64(s.value) << 32 | UInt64(normal[0])
+        return normal[0]
     }
 
     /// Every scalar of the normal form of `text`, in order.

@@ -29,8 +29,11 @@ struct SearchDocument: Encodable {
                  text: section.text)
         }
         // Table rows that hold a non-zero value, so 行政复议 finds reports that had one.
+        // By the shape's positions of each row's cells: no key looked up per cell.
         let labels = [report.activeDisclosure, report.applications, report.reviewLitigation].flatMap { table in
-            table.shape.rows.filter { row in row.columns.contains { table.number(row.key, $0).map { !$0.isZero } ?? false } }.map(\.label)
+            zip(table.shape.rows, table.shape.rowPositions).filter { _, positions in
+                positions.contains { $0.flatMap(table.number(at:)).map { !$0.isZero } ?? false }
+            }.map(\.0.label)
         }
         if !labels.isEmpty {
             let anchor = report.applications.shape.rows.isEmpty ? "section-2" : "section-3"

@@ -9,14 +9,13 @@
 ///
 /// Its table is a reference: make one counter per thread, never copy one to share it.
 struct TokenCounter {
-    let counts = TokenTable()
+    /// Sized for a report (a few thousand distinct tokens), so that it does not grow three times.
+    let counts = TokenTable(capacity: 4096)
     private(set) var words: [String] = []
     private var wordNumbers: [String: UInt32] = [:]
     private var normalizer = ScalarNormalizer()
 
-    // The run being read.
-    private var han1: UInt32 = 0  // previous Han scalar of the run, or 0
-    private var han2: UInt32 = 0  // the one before
+    // The word being read.
     private var word: [Unicode.Scalar] = []
     private var wordIsASCII = true
     private var title = false
@@ -27,12 +26,25 @@ struct TokenCounter {
     mutating func count(_ text: String, title: Bool = false) {
         self.title = title
         var text = text
-        // The scalars decoded from the UTF-8 by hand: `unicodeScalars` re-checks the string's
-        // form at every scalar, about a quarter of the cost of counting.
         text.withUTF8 { utf8 in
+            var table = TokenTable.Cursor(counts)
+            var han = HanRun(title: title)
+            // The scalars decoded from the UTF-8 by hand: `unicodeScalars` re-checks the string's
+            // form at every scalar, about a quarter of the cost of counting.
             var i = 0
             while i < utf8.count {
                 let b0 = UInt32(utf8[i])
+                // The main Han block (U+4E00–U+9FFF, lead bytes E4–E9), most of the text,
+                // straight to its tokens.
+                if b0 &- 0xE4 < 6 {
+                    let v = (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+                    if v >= 0x4E00 {
+                        i &+= 3
+                        if !word.isEmpty { table.increment(endWord()) }
+                        han.add(v, to: &table)
+                        continue
+                    }
+                }
                 let v: UInt32
                 if b0 < 0x80 {
                     v = b0
@@ -49,14 +61,14 @@ struct TokenCounter {
                     i &+= 4
                 }
                 let s = Unicode.Scalar(v)!  // valid: the string's own UTF-8
-                if let packed = ScalarNormalizer.fast(s) {
-                    add(packed)
+                if let packed = ScalarNormalizer.fast(s) ?? normalizer.single(s) {
+                    add(packed, han: &han, to: &table)
                 } else {
-                    for packed in normalizer.slow(s) { add(packed) }
+                    for packed in normalizer.slow(s) { add(packed, han: &han, to: &table) }
                 }
             }
+            if !word.isEmpty { table.increment(endWord()) }
         }
-        endRun()
     }
 
     mutating func removeAll() {
@@ -66,45 +78,31 @@ struct TokenCounter {
     }
 
     @inline(__always)
-    private mutating func add(_ packed: ScalarNormalizer.Packed) {
+    private mutating func add(_ packed: ScalarNormalizer.Packed, han: inout HanRun, to table: inout TokenTable.Cursor) {
         let v = ScalarNormalizer.value(packed)
         switch ScalarNormalizer.kind(packed) {
         case .han:
-            if !word.isEmpty { endWord() }
-            bump(.han(v, title: title))
-            if han1 != 0 {
-                bump(.han(han1, v, title: title))
-                if han2 != 0 { bump(.han(han2, han1, v, title: title)) }
-            }
-            han2 = han1
-            han1 = v
+            if !word.isEmpty { table.increment(endWord()) }
+            han.add(v, to: &table)
         case .word:
-            han1 = 0
-            han2 = 0
+            han.end()
             if word.count < SearchTokenizer.maxWordLength {
                 word.append(Unicode.Scalar(v)!)
                 if v >= 0x80 { wordIsASCII = false }
             }
         case .separator:
-            endRun()
+            han.end()
+            if !word.isEmpty { table.increment(endWord()) }
         }
     }
 
-    @inline(__always)
-    private mutating func endRun() {
-        han1 = 0
-        han2 = 0
-        if !word.isEmpty { endWord() }
-    }
-
-    @inline(__always)
-    private func bump(_ key: TokenKey) { counts.increment(key) }
-
-    private mutating func endWord() {
+    /// The key of the word read, which it forgets.
+    private mutating func endWord() -> UInt64 {
+        let key: TokenKey
         if wordIsASCII && word.count <= TokenKey.maxASCIIWordLength {
             var payload: UInt64 = 0
             for (i, s) in word.enumerated() { payload |= UInt64(s.value) << (7 * UInt64(i)) }
-            bump(TokenKey(kind: .asciiWord, payload: payload, title: title))
+            key = TokenKey(kind: .asciiWord, payload: payload, title: title)
         } else {
             var text = ""
             text.unicodeScalars.append(contentsOf: word)
@@ -116,10 +114,40 @@ struct TokenCounter {
                 words.append(text)
                 wordNumbers[text] = number
             }
-            bump(TokenKey(kind: .word, payload: UInt64(number), title: title))
+            key = TokenKey(kind: .word, payload: UInt64(number), title: title)
         }
         word.removeAll(keepingCapacity: true)
         wordIsASCII = true
+        return key.raw
+    }
+}
+
+/// The Han run being read: at each character its unigram, and the bigram and trigram that end
+/// there, keys made from the two characters before it.
+private struct HanRun {
+    /// `TokenKey.Kind.han`, with the title bit if the tokens are title tokens.
+    let base: UInt64
+    private var previous: UInt64 = 0  // previous Han scalar of the run, or 0
+    private var beforePrevious: UInt64 = 0  // the one before
+
+    init(title: Bool) { base = TokenKey(kind: .han, payload: 0, title: title).raw }
+
+    @inline(__always)
+    mutating func add(_ v: UInt32, to table: inout TokenTable.Cursor) {
+        let v = UInt64(v)
+        table.increment(base | v << 36)
+        if previous != 0 {
+            table.increment(base | previous << 36 | v << 18)
+            if beforePrevious != 0 { table.increment(base | beforePrevious << 36 | previous << 18 | v) }
+        }
+        beforePrevious = previous
+        previous = v
+    }
+
+    @inline(__always)
+    mutating func end() {
+        previous = 0
+        beforePrevious = 0
     }
 }
 

@@ -49,7 +49,9 @@ struct TokenKey: Hashable {
     func appendUTF8(words: [String], filters: [String], to out: inout [UInt8]) {
         switch kind {
         case .han:
-            for v in [UInt32(payload >> 36 & 0x3FFFF), UInt32(payload >> 18 & 0x3FFFF), UInt32(payload & 0x3FFFF)] where v != 0 {
+            for shift in stride(from: UInt64(36), through: 0, by: -18) {
+                let v = UInt32(payload >> shift & 0x3FFFF)
+                if v == 0 { continue }
                 // Han code points are at least U+3007: three bytes of UTF-8, or four.
                 if v < 0x10000 {
                     out.append(UInt8(0xE0 | v >> 12))

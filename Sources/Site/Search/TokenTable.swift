@@ -104,10 +104,17 @@ final class TokenTable {
     @inline(__always)
     func key(atSlot slot: Int) -> TokenKey { TokenKey(raw: storage.pointee.keys[slot]) }
 
-    func removeAll() {
+    func removeAll() { removeAll { _, _ in } }
+
+    /// Empties the table, handing over each key and its value in insertion order: one pass over
+    /// the slots where reading them and then `removeAll()` would take two.
+    @inline(__always)
+    func removeAll(_ body: (TokenKey, UInt32) -> Void) {
+        let keys = storage.pointee.keys, values = storage.pointee.values
         for s in slots {
-            storage.pointee.keys[Int(s)] = 0
-            storage.pointee.values[Int(s)] = 0
+            body(TokenKey(raw: keys[Int(s)]), values[Int(s)])
+            keys[Int(s)] = 0
+            values[Int(s)] = 0
         }
         storage.pointee.count = 0
     }
@@ -126,5 +133,71 @@ final class TokenTable {
             self[slot: slot(of: TokenKey(raw: old.keys[Int(s)]))] = old.values[Int(s)]
         }
         old.deallocate()
+    }
+}
+
+extension TokenTable {
+    /// The table's arrays held in locals, for a loop over many tokens: through the table itself
+    /// each token reloads them (the compiler cannot tell that the stores of values leave them
+    /// alone). Use it, and only it, while it lives: it reloads itself when the table grows.
+    struct Cursor {
+        private let table: TokenTable
+        private var keys: UnsafeMutablePointer<UInt64>
+        private var values: UnsafeMutablePointer<UInt32>
+        private var occupied: UnsafeMutablePointer<Int32>
+        private var mask: Int
+        private var shift: UInt64
+        private var limit: Int
+
+        init(_ table: TokenTable) {
+            self.table = table
+            let storage = table.storage.pointee
+            (keys, values, occupied) = (storage.keys, storage.values, storage.occupied)
+            (mask, shift, limit) = (storage.size &- 1, storage.shift, storage.limit)
+        }
+
+        /// The slot of the key `raw` (a `TokenKey`'s), added with value 0 if it is new.
+        @inline(__always)
+        mutating func slot(of raw: UInt64) -> Int {
+            var i = Int(truncatingIfNeeded: (raw &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+            while true {
+                let k = keys[i]
+                if k == raw { return i }
+                if k == 0 { return insert(raw, at: i) }
+                i = (i &+ 1) & mask
+            }
+        }
+
+        /// Adds one to the value of the key `raw` (0 if it is new).
+        @inline(__always)
+        mutating func increment(_ raw: UInt64) {
+            let slot = slot(of: raw)  // first: it may grow the table, and `values` with it
+            values[slot] &+= 1
+        }
+
+        @inline(__always)
+        subscript(slot slot: Int) -> UInt32 {
+            get { values[slot] }
+            nonmutating set { values[slot] = newValue }
+        }
+
+        /// `TokenTable.insert`, with the arrays at hand.
+        @inline(__always)
+        private mutating func insert(_ raw: UInt64, at i: Int) -> Int {
+            let storage = table.storage
+            let count = storage.pointee.count
+            if count >= limit { return growAndInsert(raw) }
+            keys[i] = raw
+            occupied[count] = Int32(truncatingIfNeeded: i)
+            storage.pointee.count = count &+ 1
+            return i
+        }
+
+        @inline(never)
+        private mutating func growAndInsert(_ raw: UInt64) -> Int {
+            let slot = table.growAndInsert(TokenKey(raw: raw))
+            self = Cursor(table)
+            return slot
+        }
     }
 }
