@@ -11,13 +11,31 @@ struct CellReader {
 
     private enum LineKind {
         case blank
-        case cells([(text: String, offset: Int)])   // tab or pipe row
+        case cells([Cell])   // tab or pipe row
         case single(text: String, offset: Int, indented: Bool)
+    }
+
+    // Structs, not tuples: arrays of tuples holding strings were copied and destroyed
+    // through the runtime's generic tuple witnesses, element by element.
+
+    /// A cell of a tab or pipe row, and where it starts in its line (in characters).
+    private struct Cell {
+        var text: String
+        var offset: Int
+    }
+
+    /// A one-cell line in the block of lines that makes one row.
+    private struct BlockCell {
+        var text: String
+        var line: SourceLine
+        var offset: Int
+        var indented: Bool
+        var simple: Bool
     }
 
     init(_ lines: [SourceLine], file: String) {
         self.file = file
-        var block: [(text: String, line: SourceLine, offset: Int, indented: Bool, simple: Bool)] = []
+        var block: [BlockCell] = []
         func flushBlock() {
             if !block.isEmpty {
                 var row: [TableToken] = []
@@ -58,7 +76,7 @@ struct CellReader {
                     block[block.count - 1].simple = last.simple && simple
                     continue
                 }
-                block.append((text, line, offset, indented, simple))
+                block.append(BlockCell(text: text, line: line, offset: offset, indented: indented, simple: simple))
             }
         }
         flushBlock()
@@ -76,10 +94,10 @@ struct CellReader {
         let tabs = chars.indices.filter { chars[$0] == "\t" }
         let firstContent = chars.firstIndex { $0 != "\t" && $0 != " " && $0 != "\u{3000}" }
         if tabs.count >= 2 || (tabs.count == 1 && firstContent != nil && tabs[0] > firstContent!) {
-            var cells: [(text: String, offset: Int)] = []
+            var cells: [Cell] = []
             var start = 0
             for t in tabs + [chars.count] {
-                cells.append((String(chars[start..<t]), start))
+                cells.append(Cell(text: String(chars[start..<t]), offset: start))
                 start = t + 1
             }
             return .cells(cells)
@@ -124,19 +142,19 @@ struct CellReader {
                 i += 1
             }
             if tabs >= 2 || (tabs == 1 && firstContent != nil && firstTab! > firstContent!) {
-                var cells: [(text: String, offset: Int)] = []
+                var cells: [Cell] = []
                 cells.reserveCapacity(tabs + 1)
                 var start = 0, startByte = 0
                 index = 0
                 for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
                     if b[i] == 0x09 {
-                        cells.append((string(b, startByte..<i), start))
+                        cells.append(Cell(text: string(b, startByte..<i), offset: start))
                         start = index + 1
                         startByte = i + 1
                     }
                     index += 1
                 }
-                cells.append((string(b, startByte..<b.count), start))
+                cells.append(Cell(text: string(b, startByte..<b.count), offset: start))
                 return .cells(cells)
             }
             return .single(text: string(b, firstContentByte..<b.count), offset: firstContent ?? 0,
@@ -180,13 +198,13 @@ struct CellReader {
     }
 
     /// `splitPipes` for simple text, by bytes: offsets count the scalars before each cell.
-    private static func splitPipes(_ b: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)] {
-        var cells: [(text: String, offset: Int)] = []
+    private static func splitPipes(_ b: UnsafeBufferPointer<UInt8>) -> [Cell] {
+        var cells: [Cell] = []
         var start: (index: Int, byte: Int)? = nil
         var index = 0
         for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
             if b[i] == 0x7C {
-                if let s = start { cells.append((string(b, s.byte..<i), s.index)) }
+                if let s = start { cells.append(Cell(text: string(b, s.byte..<i), offset: s.index)) }
                 start = (index + 1, i + 1)
             }
             index += 1
@@ -197,7 +215,7 @@ struct CellReader {
             while i < b.count {
                 let (scalar, width) = TextNormalizer.scalar(in: b, at: i)
                 if !TextNormalizer.isSpace(scalar) {
-                    cells.append((string(b, s.byte..<b.count), s.index))
+                    cells.append(Cell(text: string(b, s.byte..<b.count), offset: s.index))
                     break
                 }
                 i += width
@@ -206,16 +224,16 @@ struct CellReader {
         return cells
     }
 
-    private static func splitPipes(_ raw: String) -> [(text: String, offset: Int)] {
+    private static func splitPipes(_ raw: String) -> [Cell] {
         let chars = Array(raw)
-        var cells: [(text: String, offset: Int)] = []
+        var cells: [Cell] = []
         var start: Int? = nil
         for (i, c) in chars.enumerated() where c == "|" {
-            if let s = start { cells.append((String(chars[s..<i]), s)) }
+            if let s = start { cells.append(Cell(text: String(chars[s..<i]), offset: s)) }
             start = i + 1
         }
         if let s = start, s < chars.count, !TextNormalizer.trim(String(chars[s...])).isEmpty {
-            cells.append((String(chars[s...]), s))
+            cells.append(Cell(text: String(chars[s...]), offset: s))
         }
         return cells
     }
