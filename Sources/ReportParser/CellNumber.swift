@@ -67,8 +67,7 @@ enum CellNumber {
         }
         // Simple text: characters are scalars, so suffixes compare as bytes; the text has more
         // scalars than the unit when it has more bytes than the unit's and a scalar before it.
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             for (unit, unitBytes) in zip(units, unitBytes) where bytes.count > unitBytes.count {
                 let start = bytes.count - unitBytes.count
                 guard unitBytes.withUnsafeBufferPointer({ u in memcmp(bytes.baseAddress! + start, u.baseAddress!, u.count) == 0 }) else { continue }
@@ -132,8 +131,7 @@ enum CellNumber {
     /// U+FF10–U+FF19 are EF BC 90–99, U+2212 is E2 88 92. Full-width brackets (EF BC 88/89)
     /// in labels no longer make every label be rebuilt.
     static func mayFold(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             var i = 0
             while i + 2 < b.count {
                 if b[i] == 0xEF, b[i + 1] == 0xBC, (0x8B...0x8E).contains(b[i + 2]) || (0x90...0x99).contains(b[i + 2]) { return true }

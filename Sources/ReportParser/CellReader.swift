@@ -63,7 +63,8 @@ struct CellReader {
                 }
                 rows.append(row)
             case .single(let text, let offset, let indented):
-                if Self.isProse(text) {
+                // The text is the line from its first content on: simple when the line is.
+                if Self.isProse(text, simple: simple) {
                     flushBlock()
                     narrative.append(line)
                     continue
@@ -111,8 +112,7 @@ struct CellReader {
     /// offsets in characters are counts of such bytes, and cells are cut at the ASCII `|`
     /// and tab bytes without decoding.
     private static func classifySimple(_ raw: String) -> LineKind {
-        var raw = raw
-        return raw.withUTF8 { b in
+        return raw.withUTF8Bytes { b in
             // The first scalar that is not a space (`TextNormalizer.isSpace`) is `|`.
             var firstNonSpace = 0
             while firstNonSpace < b.count, case let (scalar, width) = TextNormalizer.scalar(in: b, at: firstNonSpace), TextNormalizer.isSpace(scalar) {
@@ -238,20 +238,35 @@ struct CellReader {
         return cells
     }
 
-    /// Sentences, not table cells.
-    static func isProse(_ text: String) -> Bool {
-        if text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" }) { return true }
-        if SimpleText.isSimple(text) {
-            // Scalars are characters: a digit is an ASCII or full-width digit scalar.
-            return text.utf8.count > 40 && !text.unicodeScalars.contains(where: isDigitScalar) && text.unicodeScalars.count > 40
+    /// Sentences, not table cells. `simple`: the text is known to be simple (see `SimpleText`).
+    static func isProse(_ text: String, simple: Bool = false) -> Bool {
+        guard simple || SimpleText.isSimple(text) else {
+            if text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" }) { return true }
+            let hasDigit = text.contains { CellNumber.isDigit($0) }
+            return !hasDigit && text.count > 40
         }
-        let hasDigit = text.contains { CellNumber.isDigit($0) }
-        return !hasDigit && text.count > 40
-    }
-
-    @inline(__always)
-    private static func isDigitScalar(_ s: Unicode.Scalar) -> Bool {
-        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
+        // Simple text, in one pass over its bytes: scalars are characters, a digit is an ASCII
+        // (30–39) or full-width (EF BC 90–99) digit scalar, 。 is E3 80 82 and ； EF BC 9B.
+        return text.withUTF8Bytes { b in
+            var digit = false
+            var scalars = 0
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte >= 0x30 && byte <= 0x39 {
+                    digit = true
+                } else if byte == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x82 {
+                    return true
+                } else if byte == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC {
+                    let last = b[i + 2]
+                    if last == 0x9B { return true }
+                    if last >= 0x90 && last <= 0x99 { digit = true }
+                }
+                i += 1
+            }
+            return b.count > 40 && !digit && scalars > 40
+        }
     }
 
     private static func looksNumeric(_ text: String) -> Bool {
@@ -284,8 +299,7 @@ struct CellReader {
 
     /// Whether `text` holds a space, a tab or U+3000 (encoded E3 80 80), by bytes.
     private static func hasSeparator(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             for i in b.indices where b[i] == 0x20 || b[i] == 0x09 || (b[i] == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80) {
                 return true
             }
@@ -322,8 +336,7 @@ struct CellReader {
 
     /// How many scalars at the start of `text` are spaces, tabs or U+3000 (E3 80 80), by bytes.
     private static func leadingCellSpaces(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             var count = 0, i = 0
             while i < b.count {
                 if b[i] == 0x20 || b[i] == 0x09 {

@@ -106,8 +106,7 @@ struct MetadataReader {
     /// them has a canonical equivalent, so a Character equal to one holds its scalar; most
     /// agencies hold none, and comparing their Characters one by one was slow.
     static func mayHoldNavigationSeparator(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             for i in b.indices {
                 switch b[i] {
                 case 0x3E, 0x7C, 0x2F: return true

@@ -223,8 +223,7 @@ struct SectionHeading: Hashable {
     /// 一…六 (or U+F9D1, which as a Character equals 六).
     static func mayHaveInline(_ text: String) -> Bool {
         // By bytes: 、 is E3 80 81; each numeral is three bytes. memchr finds the E3 bytes.
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             guard let base = b.baseAddress else { return false }
             var i = 3
             while i + 2 < b.count, let hit = memchr(base + i, 0xE3, b.count - 2 - i) {
