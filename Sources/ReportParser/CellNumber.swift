@@ -14,8 +14,8 @@ enum CellNumber {
 
     static func read(_ raw: String) -> Reading {
         // Most cells are a short run of ASCII digits.
-        if isShortDigits(raw) {
-            return .number(Decimal(Int(raw)!))
+        if let value = shortDigitsValue(raw) {
+            return .number(Decimal(value))
         }
         if startsAsLabel(raw) { return .notANumber }
         var text = fold(TextNormalizer.trim(raw))
@@ -45,7 +45,22 @@ enum CellNumber {
     /// One to nine ASCII digits: a number that `read` takes at once.
     @inline(__always)
     static func isShortDigits(_ raw: String) -> Bool {
-        !raw.isEmpty && raw.utf8.count <= 9 && raw.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        shortDigitsValue(raw) != nil
+    }
+
+    /// The value of one to nine ASCII digits (`Int(raw)`), read in the same pass over the bytes
+    /// that checks them; nil for any other text.
+    @inline(__always)
+    static func shortDigitsValue(_ raw: String) -> Int? {
+        raw.withUTF8Bytes { b in
+            guard !b.isEmpty, b.count <= 9 else { return nil }
+            var value = 0
+            for byte in b {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
     }
 
     /// Whether `raw` starts with a CJK ideograph (U+4000–U+9FFF, lead byte E4–E9) other than

@@ -287,7 +287,8 @@ struct CellReader {
         case .notANumber:
             // Only a space, tab or U+3000 separates parts; without one the text is one part.
             guard hasSeparator(text) else { return .text(text) }
-            let parts = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
+            let parts = SimpleText.words(text, tabsAndIdeographicSpaces: true)
+                ?? text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
             if parts.count > 1, parts.allSatisfy({ if case .number = CellNumber.read($0) { return true } else { return false } }) {
                 return .numbers(parts)
             }
@@ -357,7 +358,8 @@ struct CellReader {
     static func splitTrailingNumbers(_ text: String, at location: SourceLocation, into tokens: inout [TableToken]) {
         // Without a space there is one word, which stays the label.
         guard ByteSearch.contains(0x20, in: text) else { return tokens.append(TableToken(kind: .text(text), location: location)) }
-        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let simpleWords = SimpleText.words(text, tabsAndIdeographicSpaces: false)
+        var words = simpleWords ?? text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var numbers: [String] = []
         while let last = words.last, words.count > 1, case .number = CellNumber.read(last) {
             numbers.insert(last, at: 0)
@@ -366,7 +368,9 @@ struct CellReader {
         guard !numbers.isEmpty else { return tokens.append(TableToken(kind: .text(text), location: location)) }
         let label = words.joined(separator: " ")
         tokens.append(TableToken(kind: .text(label), location: location))
-        tokens.append(TableToken(kind: .numbers(numbers, glued: false), location: shifted(location, label.count + 1)))
+        // In simple text the label's characters are its scalars.
+        let labelLength = simpleWords == nil ? label.count : label.unicodeScalars.count
+        tokens.append(TableToken(kind: .numbers(numbers, glued: false), location: shifted(location, labelLength + 1)))
     }
 
     /// Web text keeps a whole table on one line; numbers there are not reliably separated.
