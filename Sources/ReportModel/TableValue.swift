@@ -276,19 +276,21 @@ struct PackedCell: Equatable, Sendable {
     }
 
     /// `value` packed, or nil when packing would lose something of it.
-    init?(_ value: TableValue, file: String?) {
+    init?(_ value: borrowing TableValue, file: borrowing String?) {
         number = Self.noNumber
         place = 0
         if let decimal = value.number {
             guard let packed = Self.pack(decimal) else { return nil }
             number = packed
         }
-        if let location = value.location {
-            guard let file, Self.sameBytes(location.file, file),
-                  location.line >= 0, location.line < Self.lineLimit,
-                  location.column >= 0, location.column < Self.columnLimit
+        // The location's parts are read where they are: binding the location (or the file)
+        // copied it, a retain and release per cell.
+        if value.location != nil {
+            let line = value.location!.line, column = value.location!.column
+            guard file != nil, Self.sameBytes(value.location!.file, file!),
+                  line >= 0, line < Self.lineLimit, column >= 0, column < Self.columnLimit
             else { return nil }
-            place = (UInt32(location.line) << Self.columnBits | UInt32(location.column)) + 1
+            place = (UInt32(line) << Self.columnBits | UInt32(column)) + 1
         }
     }
 
@@ -327,7 +329,7 @@ struct PackedCell: Equatable, Sendable {
     }
 
     /// Byte for byte, not `==`: canonically equivalent names are equal Strings with other bytes.
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+    private static func sameBytes(_ a: borrowing String, _ b: borrowing String) -> Bool {
         let same = a.utf8.withContiguousStorageIfAvailable { a in
             b.utf8.withContiguousStorageIfAvailable { b in
                 a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
