@@ -148,18 +148,51 @@ struct CellReader {
                 index = 0
                 for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
                     if b[i] == 0x09 {
-                        cells.append(Cell(text: string(b, startByte..<i), offset: start))
+                        cells.append(trimmedCell(b, startByte..<i, at: start))
                         start = index + 1
                         startByte = i + 1
                     }
                     index += 1
                 }
-                cells.append(Cell(text: string(b, startByte..<b.count), offset: start))
+                cells.append(trimmedCell(b, startByte..<b.count, at: start))
                 return .cells(cells)
             }
             return .single(text: string(b, firstContentByte..<b.count), offset: firstContent ?? 0,
                            indented: firstTab == 0 || b[0] == 0x20)
         }
+    }
+
+    /// The cell of simple text in bytes `range` of `b`, `index` characters into its line, made
+    /// trimmed (`TextNormalizer.trim`) at once: copying it whole, then trimming the copy, made
+    /// two strings of most cells. Its offset moves past the spaces, tabs and U+3000 it starts
+    /// with, where `tokens` places a cell (so the trimmed cell gives the same columns).
+    private static func trimmedCell(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at index: Int) -> Cell {
+        var leading = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if b[i] == 0x20 || b[i] == 0x09 {
+                i += 1
+            } else if b[i] == 0xE3, i + 2 < range.upperBound, b[i + 1] == 0x80, b[i + 2] == 0x80 {
+                i += 3
+            } else {
+                break
+            }
+            leading += 1
+        }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let (s, width) = TextNormalizer.scalar(in: b, at: start)
+            if !TextNormalizer.isSpace(s) { break }
+            start += width
+        }
+        var end = range.upperBound
+        while end > start {
+            var lead = end - 1
+            while b[lead] & 0xC0 == 0x80 { lead -= 1 }
+            if !TextNormalizer.isSpace(TextNormalizer.scalar(in: b, at: lead).0) { break }
+            end = lead
+        }
+        return Cell(text: string(b, start..<end), offset: index + leading)
     }
 
     /// U+3000 is E3 80 80.
@@ -204,7 +237,7 @@ struct CellReader {
         var index = 0
         for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
             if b[i] == 0x7C {
-                if let s = start { cells.append(Cell(text: string(b, s.byte..<i), offset: s.index)) }
+                if let s = start { cells.append(trimmedCell(b, s.byte..<i, at: s.index)) }
                 start = (index + 1, i + 1)
             }
             index += 1
@@ -215,7 +248,7 @@ struct CellReader {
             while i < b.count {
                 let (scalar, width) = TextNormalizer.scalar(in: b, at: i)
                 if !TextNormalizer.isSpace(scalar) {
-                    cells.append(Cell(text: string(b, s.byte..<b.count), offset: s.index))
+                    cells.append(trimmedCell(b, s.byte..<b.count, at: s.index))
                     break
                 }
                 i += width
