@@ -64,6 +64,9 @@ public struct ReportTable: Hashable, @unchecked Sendable {
     /// `value(at: position).number`, without making the cell's location.
     public func number(at position: Int) -> Decimal? { storage.number(at: position) }
 
+    /// The cell at `position` as a whole number, if its bits tell (see `PackedCell.whole`).
+    func whole(at position: Int) -> PackedCell.Whole { storage.whole(at: position) }
+
     /// Sets the cell at `position`: for readers of a table stored cell by cell in the shape's order.
     public mutating func set(_ value: TableValue, at position: Int) {
         precondition(position >= 0 && position < shape.cellCount, "no cell \(position) in \(shape.name)")
@@ -207,6 +210,12 @@ final class TableStorage: ManagedBuffer<TableHeader, PackedCell> {
         return cell.decimal
     }
 
+    /// The cell read as a whole number (see `PackedCell.whole`).
+    func whole(at position: Int) -> PackedCell.Whole {
+        let cell = cell(position)
+        return cell.isOverflow ? .unknown : cell.whole
+    }
+
     func set(_ value: TableValue, at position: Int) {
         precondition(position >= 0 && position < count, "cell position out of range")
         let head = self.head
@@ -310,6 +319,54 @@ struct PackedCell: Equatable, Sendable {
     var column: Int { Int((place - 1) & (UInt32(Self.columnLimit) - 1)) }
 
     var decimal: Decimal? { hasNumber ? Self.unpack(number) : nil }
+
+    enum Whole: Equatable {
+        case missing
+        case value(Int)
+        /// Not read from the bits: a fraction, or a form of `Decimal` `wholeMarks` does not know.
+        case unknown
+    }
+
+    /// The number as a whole number read straight from the packed bits, for sums that need
+    /// no `Decimal` arithmetic: `.missing` for no number, `.value` for zero and for a mantissa
+    /// times 10⁰…10⁴ in the form `Decimal(Int)` and `Decimal(string:)` give whole numbers.
+    var whole: Whole {
+        guard hasNumber else { return .missing }
+        let low = number & 0xFFFF, mantissa = Int(number >> 16)
+        if low == 0 { return mantissa == 0 ? .value(0) : .unknown }
+        guard let marks = Self.wholeMarks, low & 0xFF < 5 else { return .unknown }
+        let magnitude = mantissa * Self.powersOfTen[Int(low & 0xFF)]
+        switch low & 0xFF00 {
+        case marks.positive: return .value(magnitude)
+        case marks.negative: return .value(-magnitude)
+        default: return .unknown
+        }
+    }
+
+    private static let powersOfTen = [1, 10, 100, 1_000, 10_000]
+
+    /// The flag bits (above the exponent byte) of a positive and of a negative whole number,
+    /// taken from `Decimal` itself and kept only if they read back a set of samples exactly;
+    /// nil (nothing read from the bits) otherwise.
+    private static let wholeMarks: (positive: UInt32, negative: UInt32)? = {
+        guard let one = pack(Decimal(1)), let minusOne = pack(Decimal(-1)) else { return nil }
+        let marks = (positive: one & 0xFF00, negative: minusOne & 0xFF00)
+        guard marks.positive != marks.negative else { return nil }
+        let posix = Locale(identifier: "en_US_POSIX")
+        for sample in [0, 1, 7, 10, 100, 1_000, 10_000, 65_535, 655_350, 6_553_500, -3, -20, -65_535, 120_000] {
+            for decimal in [Decimal(sample), Decimal(string: String(sample), locale: posix)!] {
+                guard let bits = pack(decimal) else { continue }
+                let cell = PackedCell(number: bits, place: 0)
+                let low = bits & 0xFFFF, mantissa = Int(bits >> 16)
+                let read: Int? = low == 0 ? (mantissa == 0 ? 0 : nil)
+                    : low & 0xFF >= 5 ? nil
+                    : low & 0xFF00 == marks.positive ? mantissa * powersOfTen[Int(low & 0xFF)]
+                    : low & 0xFF00 == marks.negative ? -mantissa * powersOfTen[Int(low & 0xFF)] : nil
+                guard cell.hasNumber, read == sample else { return nil }
+            }
+        }
+        return marks
+    }()
 
     private typealias Words = (UInt32, UInt32, UInt32, UInt32, UInt32)
 
