@@ -123,9 +123,17 @@ struct MetadataReader {
     static func decimalValue(_ digits: String) -> Int? {
         var value = 0
         for scalar in digits.unicodeScalars {
-            guard scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue,
-                  value < Int.max / 10 else { return nil }
-            value = value * 10 + Int(digit)
+            // ASCII and full-width digits without looking up Unicode properties, which was slow.
+            let digit: Int
+            switch scalar.value {
+            case 0x30...0x39: digit = Int(scalar.value - 0x30)
+            case 0xFF10...0xFF19: digit = Int(scalar.value - 0xFF10)
+            default:
+                guard scalar.properties.numericType == .decimal, let numeric = scalar.properties.numericValue else { return nil }
+                digit = Int(numeric)
+            }
+            guard value < Int.max / 10 else { return nil }
+            value = value * 10 + digit
         }
         return digits.isEmpty ? nil : value
     }
