@@ -162,6 +162,7 @@ enum TextNormalizer {
         // Without a space, tab or U+3000 (encoded E3 80 80) there is nothing to remove.
         guard text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 }),
               text.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }) else { return text }
+        if let scalars = SimpleText.scalars(text) { return collapseSpaces(simple: scalars) }
         var out = ""
         let chars = Array(text)
         for (i, c) in chars.enumerated() {
@@ -176,6 +177,28 @@ enum TextNormalizer {
             out.append(c)
         }
         return out
+    }
+
+    /// `collapseSpaces` for simple text (see `SimpleText`), whose characters are its scalars:
+    /// the same walk over scalars, without breaking the text into Characters.
+    private static func collapseSpaces(simple chars: [Unicode.Scalar]) -> String {
+        func isSeparator(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "\t" }
+        // An ASCII letter: what `isLatin` holds of a Character that is one scalar.
+        func isLatin(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(chars.count)
+        for (i, c) in chars.enumerated() {
+            if isSeparator(c) {
+                let prev = out.last
+                let next = chars[(i + 1)...].first { !isSeparator($0) }
+                if let prev, let next, isLatin(prev), isLatin(next) {
+                    if out.last != " " { out.append(" ") }
+                }
+                continue
+            }
+            out.append(c)
+        }
+        return SimpleText.string(out[...])
     }
 
     private static func isLatin(_ c: Character) -> Bool {
