@@ -55,6 +55,29 @@ public struct SumRelation: Hashable, Sendable {
 }
 
 extension ReportTable {
+    /// `sides(ofRelation: index).map { $0.left == $0.right }`: whether the sum holds, nil when
+    /// a cell is missing. Cells packed as whole numbers are added as integers (exact, as
+    /// `Decimal` is for them): `Decimal` addition was most of the checks' time.
+    public func relationHolds(_ index: Int) -> Bool? {
+        let positions = shape.relationPositions[index]
+        var sum = 0
+        var unknown = false
+        func add(_ side: [Int?], _ sign: Int) -> Bool {
+            for position in side {
+                guard let position else { return false }
+                switch whole(at: position) {
+                case .value(let n): sum += sign * n
+                case .missing: return false
+                case .unknown: unknown = true
+                }
+            }
+            return true
+        }
+        guard add(positions.left, 1), add(positions.right, -1) else { return nil }
+        if unknown { return sides(ofRelation: index).map { $0.left == $0.right } }
+        return sum == 0
+    }
+
     /// `shape.relations[index].sides(in: self)`, reading the cells at the shape's positions.
     public func sides(ofRelation index: Int) -> (left: Decimal, right: Decimal)? {
         let positions = shape.relationPositions[index]

@@ -64,6 +64,9 @@ public struct ReportTable: Hashable, @unchecked Sendable {
     /// `value(at: position).number`, without making the cell's location.
     public func number(at position: Int) -> Decimal? { storage.number(at: position) }
 
+    /// The cell at `position` as a whole number, if its bits tell (see `PackedCell.whole`).
+    func whole(at position: Int) -> PackedCell.Whole { storage.whole(at: position) }
+
     /// Sets the cell at `position`: for readers of a table stored cell by cell in the shape's order.
     public mutating func set(_ value: TableValue, at position: Int) {
         precondition(position >= 0 && position < shape.cellCount, "no cell \(position) in \(shape.name)")
@@ -207,6 +210,12 @@ final class TableStorage: ManagedBuffer<TableHeader, PackedCell> {
         return cell.decimal
     }
 
+    /// The cell read as a whole number (see `PackedCell.whole`).
+    func whole(at position: Int) -> PackedCell.Whole {
+        let cell = cell(position)
+        return cell.isOverflow ? .unknown : cell.whole
+    }
+
     func set(_ value: TableValue, at position: Int) {
         precondition(position >= 0 && position < count, "cell position out of range")
         let head = self.head
@@ -276,19 +285,21 @@ struct PackedCell: Equatable, Sendable {
     }
 
     /// `value` packed, or nil when packing would lose something of it.
-    init?(_ value: TableValue, file: String?) {
+    init?(_ value: borrowing TableValue, file: borrowing String?) {
         number = Self.noNumber
         place = 0
         if let decimal = value.number {
             guard let packed = Self.pack(decimal) else { return nil }
             number = packed
         }
-        if let location = value.location {
-            guard let file, Self.sameBytes(location.file, file),
-                  location.line >= 0, location.line < Self.lineLimit,
-                  location.column >= 0, location.column < Self.columnLimit
+        // The location's parts are read where they are: binding the location (or the file)
+        // copied it, a retain and release per cell.
+        if value.location != nil {
+            let line = value.location!.line, column = value.location!.column
+            guard file != nil, Self.sameBytes(value.location!.file, file!),
+                  line >= 0, line < Self.lineLimit, column >= 0, column < Self.columnLimit
             else { return nil }
-            place = (UInt32(location.line) << Self.columnBits | UInt32(location.column)) + 1
+            place = (UInt32(line) << Self.columnBits | UInt32(column)) + 1
         }
     }
 
@@ -309,6 +320,54 @@ struct PackedCell: Equatable, Sendable {
 
     var decimal: Decimal? { hasNumber ? Self.unpack(number) : nil }
 
+    enum Whole: Equatable {
+        case missing
+        case value(Int)
+        /// Not read from the bits: a fraction, or a form of `Decimal` `wholeMarks` does not know.
+        case unknown
+    }
+
+    /// The number as a whole number read straight from the packed bits, for sums that need
+    /// no `Decimal` arithmetic: `.missing` for no number, `.value` for zero and for a mantissa
+    /// times 10⁰…10⁴ in the form `Decimal(Int)` and `Decimal(string:)` give whole numbers.
+    var whole: Whole {
+        guard hasNumber else { return .missing }
+        let low = number & 0xFFFF, mantissa = Int(number >> 16)
+        if low == 0 { return mantissa == 0 ? .value(0) : .unknown }
+        guard let marks = Self.wholeMarks, low & 0xFF < 5 else { return .unknown }
+        let magnitude = mantissa * Self.powersOfTen[Int(low & 0xFF)]
+        switch low & 0xFF00 {
+        case marks.positive: return .value(magnitude)
+        case marks.negative: return .value(-magnitude)
+        default: return .unknown
+        }
+    }
+
+    private static let powersOfTen = [1, 10, 100, 1_000, 10_000]
+
+    /// The flag bits (above the exponent byte) of a positive and of a negative whole number,
+    /// taken from `Decimal` itself and kept only if they read back a set of samples exactly;
+    /// nil (nothing read from the bits) otherwise.
+    private static let wholeMarks: (positive: UInt32, negative: UInt32)? = {
+        guard let one = pack(Decimal(1)), let minusOne = pack(Decimal(-1)) else { return nil }
+        let marks = (positive: one & 0xFF00, negative: minusOne & 0xFF00)
+        guard marks.positive != marks.negative else { return nil }
+        let posix = Locale(identifier: "en_US_POSIX")
+        for sample in [0, 1, 7, 10, 100, 1_000, 10_000, 65_535, 655_350, 6_553_500, -3, -20, -65_535, 120_000] {
+            for decimal in [Decimal(sample), Decimal(string: String(sample), locale: posix)!] {
+                guard let bits = pack(decimal) else { continue }
+                let cell = PackedCell(number: bits, place: 0)
+                let low = bits & 0xFFFF, mantissa = Int(bits >> 16)
+                let read: Int? = low == 0 ? (mantissa == 0 ? 0 : nil)
+                    : low & 0xFF >= 5 ? nil
+                    : low & 0xFF00 == marks.positive ? mantissa * powersOfTen[Int(low & 0xFF)]
+                    : low & 0xFF00 == marks.negative ? -mantissa * powersOfTen[Int(low & 0xFF)] : nil
+                guard cell.hasNumber, read == sample else { return nil }
+            }
+        }
+        return marks
+    }()
+
     private typealias Words = (UInt32, UInt32, UInt32, UInt32, UInt32)
 
     /// Decimal is five words on every platform Swift runs on; where not, nothing is packed.
@@ -327,7 +386,7 @@ struct PackedCell: Equatable, Sendable {
     }
 
     /// Byte for byte, not `==`: canonically equivalent names are equal Strings with other bytes.
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+    private static func sameBytes(_ a: borrowing String, _ b: borrowing String) -> Bool {
         let same = a.utf8.withContiguousStorageIfAvailable { a in
             b.utf8.withContiguousStorageIfAvailable { b in
                 a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)

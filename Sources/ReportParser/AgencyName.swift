@@ -31,6 +31,15 @@ public enum AgencyName {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + width)]))
                     continue
                 }
+                switch scalar.value {
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+                    // ASCII letters and digits (years in titles): visible, kept as they are,
+                    // without looking up their Unicode properties below.
+                    out.append(b[i])
+                    continue
+                default:
+                    break
+                }
                 if isInvisible(scalar) { continue }
                 let kept: Unicode.Scalar
                 if let raised = raisedPunctuation[scalar] {

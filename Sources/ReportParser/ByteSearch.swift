@@ -9,8 +9,7 @@ import Darwin
 extension String {
     /// The UTF-8 offset of the first occurrence of `needle`, or nil.
     func utf8Offset(of needle: [UInt8], from start: Int = 0) -> Int? {
-        var text = self
-        return text.withUTF8 { hay in ByteSearch.find(needle, in: hay, from: start) }
+        return withUTF8Bytes { hay in ByteSearch.find(needle, in: hay, from: start) }
     }
 
     /// Whether `needle` occurs, by bytes.
@@ -22,8 +21,7 @@ extension String {
 public enum ByteSearch {
     /// Whether `byte` occurs in `text`'s UTF-8, by `memchr` (iterating the UTF-8 view was slow).
     static func contains(_ byte: UInt8, in text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             guard let base = b.baseAddress, !b.isEmpty else { return false }
             return memchr(base, Int32(byte), b.count) != nil
         }

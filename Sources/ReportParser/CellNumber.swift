@@ -14,8 +14,8 @@ enum CellNumber {
 
     static func read(_ raw: String) -> Reading {
         // Most cells are a short run of ASCII digits.
-        if isShortDigits(raw) {
-            return .number(Decimal(Int(raw)!))
+        if let value = shortDigitsValue(raw) {
+            return .number(Decimal(value))
         }
         if startsAsLabel(raw) { return .notANumber }
         var text = fold(TextNormalizer.trim(raw))
@@ -45,7 +45,22 @@ enum CellNumber {
     /// One to nine ASCII digits: a number that `read` takes at once.
     @inline(__always)
     static func isShortDigits(_ raw: String) -> Bool {
-        !raw.isEmpty && raw.utf8.count <= 9 && raw.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        shortDigitsValue(raw) != nil
+    }
+
+    /// The value of one to nine ASCII digits (`Int(raw)`), read in the same pass over the bytes
+    /// that checks them; nil for any other text.
+    @inline(__always)
+    static func shortDigitsValue(_ raw: String) -> Int? {
+        raw.withUTF8Bytes { b in
+            guard !b.isEmpty, b.count <= 9 else { return nil }
+            var value = 0
+            for byte in b {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
     }
 
     /// Whether `raw` starts with a CJK ideograph (U+4000–U+9FFF, lead byte E4–E9) other than
@@ -67,8 +82,7 @@ enum CellNumber {
         }
         // Simple text: characters are scalars, so suffixes compare as bytes; the text has more
         // scalars than the unit when it has more bytes than the unit's and a scalar before it.
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             for (unit, unitBytes) in zip(units, unitBytes) where bytes.count > unitBytes.count {
                 let start = bytes.count - unitBytes.count
                 guard unitBytes.withUnsafeBufferPointer({ u in memcmp(bytes.baseAddress! + start, u.baseAddress!, u.count) == 0 }) else { continue }
@@ -132,8 +146,7 @@ enum CellNumber {
     /// U+FF10–U+FF19 are EF BC 90–99, U+2212 is E2 88 92. Full-width brackets (EF BC 88/89)
     /// in labels no longer make every label be rebuilt.
     static func mayFold(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             var i = 0
             while i + 2 < b.count {
                 if b[i] == 0xEF, b[i + 1] == 0xBC, (0x8B...0x8E).contains(b[i + 2]) || (0x90...0x99).contains(b[i + 2]) { return true }

@@ -11,13 +11,31 @@ struct CellReader {
 
     private enum LineKind {
         case blank
-        case cells([(text: String, offset: Int)])   // tab or pipe row
+        case cells([Cell])   // tab or pipe row
         case single(text: String, offset: Int, indented: Bool)
+    }
+
+    // Structs, not tuples: arrays of tuples holding strings were copied and destroyed
+    // through the runtime's generic tuple witnesses, element by element.
+
+    /// A cell of a tab or pipe row, and where it starts in its line (in characters).
+    private struct Cell {
+        var text: String
+        var offset: Int
+    }
+
+    /// A one-cell line in the block of lines that makes one row.
+    private struct BlockCell {
+        var text: String
+        var line: SourceLine
+        var offset: Int
+        var indented: Bool
+        var simple: Bool
     }
 
     init(_ lines: [SourceLine], file: String) {
         self.file = file
-        var block: [(text: String, line: SourceLine, offset: Int, indented: Bool, simple: Bool)] = []
+        var block: [BlockCell] = []
         func flushBlock() {
             if !block.isEmpty {
                 var row: [TableToken] = []
@@ -45,7 +63,8 @@ struct CellReader {
                 }
                 rows.append(row)
             case .single(let text, let offset, let indented):
-                if Self.isProse(text) {
+                // The text is the line from its first content on: simple when the line is.
+                if Self.isProse(text, simple: simple) {
                     flushBlock()
                     narrative.append(line)
                     continue
@@ -58,7 +77,7 @@ struct CellReader {
                     block[block.count - 1].simple = last.simple && simple
                     continue
                 }
-                block.append((text, line, offset, indented, simple))
+                block.append(BlockCell(text: text, line: line, offset: offset, indented: indented, simple: simple))
             }
         }
         flushBlock()
@@ -76,10 +95,10 @@ struct CellReader {
         let tabs = chars.indices.filter { chars[$0] == "\t" }
         let firstContent = chars.firstIndex { $0 != "\t" && $0 != " " && $0 != "\u{3000}" }
         if tabs.count >= 2 || (tabs.count == 1 && firstContent != nil && tabs[0] > firstContent!) {
-            var cells: [(text: String, offset: Int)] = []
+            var cells: [Cell] = []
             var start = 0
             for t in tabs + [chars.count] {
-                cells.append((String(chars[start..<t]), start))
+                cells.append(Cell(text: String(chars[start..<t]), offset: start))
                 start = t + 1
             }
             return .cells(cells)
@@ -93,8 +112,7 @@ struct CellReader {
     /// offsets in characters are counts of such bytes, and cells are cut at the ASCII `|`
     /// and tab bytes without decoding.
     private static func classifySimple(_ raw: String) -> LineKind {
-        var raw = raw
-        return raw.withUTF8 { b in
+        return raw.withUTF8Bytes { b in
             // The first scalar that is not a space (`TextNormalizer.isSpace`) is `|`.
             var firstNonSpace = 0
             while firstNonSpace < b.count, case let (scalar, width) = TextNormalizer.scalar(in: b, at: firstNonSpace), TextNormalizer.isSpace(scalar) {
@@ -124,24 +142,57 @@ struct CellReader {
                 i += 1
             }
             if tabs >= 2 || (tabs == 1 && firstContent != nil && firstTab! > firstContent!) {
-                var cells: [(text: String, offset: Int)] = []
+                var cells: [Cell] = []
                 cells.reserveCapacity(tabs + 1)
                 var start = 0, startByte = 0
                 index = 0
                 for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
                     if b[i] == 0x09 {
-                        cells.append((string(b, startByte..<i), start))
+                        cells.append(trimmedCell(b, startByte..<i, at: start))
                         start = index + 1
                         startByte = i + 1
                     }
                     index += 1
                 }
-                cells.append((string(b, startByte..<b.count), start))
+                cells.append(trimmedCell(b, startByte..<b.count, at: start))
                 return .cells(cells)
             }
             return .single(text: string(b, firstContentByte..<b.count), offset: firstContent ?? 0,
                            indented: firstTab == 0 || b[0] == 0x20)
         }
+    }
+
+    /// The cell of simple text in bytes `range` of `b`, `index` characters into its line, made
+    /// trimmed (`TextNormalizer.trim`) at once: copying it whole, then trimming the copy, made
+    /// two strings of most cells. Its offset moves past the spaces, tabs and U+3000 it starts
+    /// with, where `tokens` places a cell (so the trimmed cell gives the same columns).
+    private static func trimmedCell(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at index: Int) -> Cell {
+        var leading = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if b[i] == 0x20 || b[i] == 0x09 {
+                i += 1
+            } else if b[i] == 0xE3, i + 2 < range.upperBound, b[i + 1] == 0x80, b[i + 2] == 0x80 {
+                i += 3
+            } else {
+                break
+            }
+            leading += 1
+        }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let (s, width) = TextNormalizer.scalar(in: b, at: start)
+            if !TextNormalizer.isSpace(s) { break }
+            start += width
+        }
+        var end = range.upperBound
+        while end > start {
+            var lead = end - 1
+            while b[lead] & 0xC0 == 0x80 { lead -= 1 }
+            if !TextNormalizer.isSpace(TextNormalizer.scalar(in: b, at: lead).0) { break }
+            end = lead
+        }
+        return Cell(text: string(b, start..<end), offset: index + leading)
     }
 
     /// U+3000 is E3 80 80.
@@ -180,13 +231,13 @@ struct CellReader {
     }
 
     /// `splitPipes` for simple text, by bytes: offsets count the scalars before each cell.
-    private static func splitPipes(_ b: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)] {
-        var cells: [(text: String, offset: Int)] = []
+    private static func splitPipes(_ b: UnsafeBufferPointer<UInt8>) -> [Cell] {
+        var cells: [Cell] = []
         var start: (index: Int, byte: Int)? = nil
         var index = 0
         for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
             if b[i] == 0x7C {
-                if let s = start { cells.append((string(b, s.byte..<i), s.index)) }
+                if let s = start { cells.append(trimmedCell(b, s.byte..<i, at: s.index)) }
                 start = (index + 1, i + 1)
             }
             index += 1
@@ -197,7 +248,7 @@ struct CellReader {
             while i < b.count {
                 let (scalar, width) = TextNormalizer.scalar(in: b, at: i)
                 if !TextNormalizer.isSpace(scalar) {
-                    cells.append((string(b, s.byte..<b.count), s.index))
+                    cells.append(trimmedCell(b, s.byte..<b.count, at: s.index))
                     break
                 }
                 i += width
@@ -206,34 +257,49 @@ struct CellReader {
         return cells
     }
 
-    private static func splitPipes(_ raw: String) -> [(text: String, offset: Int)] {
+    private static func splitPipes(_ raw: String) -> [Cell] {
         let chars = Array(raw)
-        var cells: [(text: String, offset: Int)] = []
+        var cells: [Cell] = []
         var start: Int? = nil
         for (i, c) in chars.enumerated() where c == "|" {
-            if let s = start { cells.append((String(chars[s..<i]), s)) }
+            if let s = start { cells.append(Cell(text: String(chars[s..<i]), offset: s)) }
             start = i + 1
         }
         if let s = start, s < chars.count, !TextNormalizer.trim(String(chars[s...])).isEmpty {
-            cells.append((String(chars[s...]), s))
+            cells.append(Cell(text: String(chars[s...]), offset: s))
         }
         return cells
     }
 
-    /// Sentences, not table cells.
-    static func isProse(_ text: String) -> Bool {
-        if text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" }) { return true }
-        if SimpleText.isSimple(text) {
-            // Scalars are characters: a digit is an ASCII or full-width digit scalar.
-            return text.utf8.count > 40 && !text.unicodeScalars.contains(where: isDigitScalar) && text.unicodeScalars.count > 40
+    /// Sentences, not table cells. `simple`: the text is known to be simple (see `SimpleText`).
+    static func isProse(_ text: String, simple: Bool = false) -> Bool {
+        guard simple || SimpleText.isSimple(text) else {
+            if text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" }) { return true }
+            let hasDigit = text.contains { CellNumber.isDigit($0) }
+            return !hasDigit && text.count > 40
         }
-        let hasDigit = text.contains { CellNumber.isDigit($0) }
-        return !hasDigit && text.count > 40
-    }
-
-    @inline(__always)
-    private static func isDigitScalar(_ s: Unicode.Scalar) -> Bool {
-        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
+        // Simple text, in one pass over its bytes: scalars are characters, a digit is an ASCII
+        // (30–39) or full-width (EF BC 90–99) digit scalar, 。 is E3 80 82 and ； EF BC 9B.
+        return text.withUTF8Bytes { b in
+            var digit = false
+            var scalars = 0
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte >= 0x30 && byte <= 0x39 {
+                    digit = true
+                } else if byte == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x82 {
+                    return true
+                } else if byte == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC {
+                    let last = b[i + 2]
+                    if last == 0x9B { return true }
+                    if last >= 0x90 && last <= 0x99 { digit = true }
+                }
+                i += 1
+            }
+            return b.count > 40 && !digit && scalars > 40
+        }
     }
 
     private static func looksNumeric(_ text: String) -> Bool {
@@ -254,7 +320,8 @@ struct CellReader {
         case .notANumber:
             // Only a space, tab or U+3000 separates parts; without one the text is one part.
             guard hasSeparator(text) else { return .text(text) }
-            let parts = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
+            let parts = SimpleText.words(text, tabsAndIdeographicSpaces: true)
+                ?? text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
             if parts.count > 1, parts.allSatisfy({ if case .number = CellNumber.read($0) { return true } else { return false } }) {
                 return .numbers(parts)
             }
@@ -266,8 +333,7 @@ struct CellReader {
 
     /// Whether `text` holds a space, a tab or U+3000 (encoded E3 80 80), by bytes.
     private static func hasSeparator(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             for i in b.indices where b[i] == 0x20 || b[i] == 0x09 || (b[i] == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80) {
                 return true
             }
@@ -304,8 +370,7 @@ struct CellReader {
 
     /// How many scalars at the start of `text` are spaces, tabs or U+3000 (E3 80 80), by bytes.
     private static func leadingCellSpaces(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             var count = 0, i = 0
             while i < b.count {
                 if b[i] == 0x20 || b[i] == 0x09 {
@@ -326,7 +391,8 @@ struct CellReader {
     static func splitTrailingNumbers(_ text: String, at location: SourceLocation, into tokens: inout [TableToken]) {
         // Without a space there is one word, which stays the label.
         guard ByteSearch.contains(0x20, in: text) else { return tokens.append(TableToken(kind: .text(text), location: location)) }
-        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let simpleWords = SimpleText.words(text, tabsAndIdeographicSpaces: false)
+        var words = simpleWords ?? text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var numbers: [String] = []
         while let last = words.last, words.count > 1, case .number = CellNumber.read(last) {
             numbers.insert(last, at: 0)
@@ -335,7 +401,9 @@ struct CellReader {
         guard !numbers.isEmpty else { return tokens.append(TableToken(kind: .text(text), location: location)) }
         let label = words.joined(separator: " ")
         tokens.append(TableToken(kind: .text(label), location: location))
-        tokens.append(TableToken(kind: .numbers(numbers, glued: false), location: shifted(location, label.count + 1)))
+        // In simple text the label's characters are its scalars.
+        let labelLength = simpleWords == nil ? label.count : label.unicodeScalars.count
+        tokens.append(TableToken(kind: .numbers(numbers, glued: false), location: shifted(location, labelLength + 1)))
     }
 
     /// Web text keeps a whole table on one line; numbers there are not reliably separated.

@@ -106,8 +106,7 @@ struct MetadataReader {
     /// them has a canonical equivalent, so a Character equal to one holds its scalar; most
     /// agencies hold none, and comparing their Characters one by one was slow.
     static func mayHoldNavigationSeparator(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             for i in b.indices {
                 switch b[i] {
                 case 0x3E, 0x7C, 0x2F: return true
@@ -124,9 +123,17 @@ struct MetadataReader {
     static func decimalValue(_ digits: String) -> Int? {
         var value = 0
         for scalar in digits.unicodeScalars {
-            guard scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue,
-                  value < Int.max / 10 else { return nil }
-            value = value * 10 + Int(digit)
+            // ASCII and full-width digits without looking up Unicode properties, which was slow.
+            let digit: Int
+            switch scalar.value {
+            case 0x30...0x39: digit = Int(scalar.value - 0x30)
+            case 0xFF10...0xFF19: digit = Int(scalar.value - 0xFF10)
+            default:
+                guard scalar.properties.numericType == .decimal, let numeric = scalar.properties.numericValue else { return nil }
+                digit = Int(numeric)
+            }
+            guard value < Int.max / 10 else { return nil }
+            value = value * 10 + digit
         }
         return digits.isEmpty ? nil : value
     }

@@ -99,23 +99,24 @@ public struct ReportParser: Sendable {
     /// follow a CR (`\r\n` is one Character). By bytes: splitting by Characters was slow.
     static func splitLines(_ text: String) -> [SourceLine] {
         // Such an LF is a Character boundary on both sides, so each line is a run of whole
-        // scalars: its bytes are copied into a new string. LFs are found by memchr.
+        // scalars: its bytes are copied into a new string (`utf8Slice`, not validated again).
+        // LFs are found by memchr.
         var lines: [SourceLine] = []
         var text = text
+        text.makeContiguousUTF8()
+        let whole = text
         text.withUTF8 { b in
             var start = 0
             var from = 0
             while from < b.count, let hit = memchr(b.baseAddress! + from, 0x0A, b.count - from) {
                 let i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - b.baseAddress!
                 if i == 0 || b[i - 1] != 0x0D {
-                    lines.append(SourceLine(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self),
-                                            number: lines.count + 1))
+                    lines.append(SourceLine(whole.utf8Slice(start..<i), number: lines.count + 1))
                     start = i + 1
                 }
                 from = i + 1
             }
-            lines.append(SourceLine(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self),
-                                    number: lines.count + 1))
+            lines.append(SourceLine(whole.utf8Slice(start..<b.count), number: lines.count + 1))
         }
         return lines
     }

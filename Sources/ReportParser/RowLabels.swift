@@ -148,9 +148,9 @@ struct RowLabels {
     /// phrase of a rule that requires a group occurs, or when a fallback for a bare label may apply.
     private func scanText(_ text: String, group: String?, sawOutcome: Bool) -> (hits: [Hit], dependsOnContext: Bool) {
         var dependsOnContext = false
-        var key = TextNormalizer.key(text)
+        let key = TextNormalizer.key(text)
         var found: [(end: Int, start: Int, hit: Hit)] = []
-        key.withUTF8 { bytes in
+        key.withUTF8Bytes { bytes in
             let pairs = BytePairFilter(bytes)
             phraseBytes.withUnsafeBufferPointer { all in
                 // Each rule takes its first phrase that occurs (and is allowed); the rest are skipped.

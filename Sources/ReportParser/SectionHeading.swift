@@ -118,7 +118,7 @@ struct SectionHeading: Hashable {
         let rest = chars[j...]
         // No title pattern spans more than 50 characters, so a prefix decides the match.
         let window = rest.prefix(titleWindow)
-        if mayMatchTitle(number, window), let length = titleLength(number, in: string(window)) {
+        if mayMatchTitle(number, window), let length = titleLength(number, in: string(window), simple: true) {
             return SectionHeading(number: number, title: string(rest.prefix(length)), length: j + length)
         }
         // A short line holding only a heading whose title wraps or is misspelt. Its length
@@ -130,10 +130,12 @@ struct SectionHeading: Hashable {
         // Of a prefix, too many characters already rule it out: the whole text has as many.
         guard rest[first...last].lazy.filter({ $0 != "*" }).count <= 30 else { return .some(nil) }
         guard complete else { return nil }
-        let trimmed = TextNormalizer.trim(string(rest.filter { $0 != "*" }[...]))
-        if !trimmed.unicodeScalars.contains("。"),
-           keyPhraseBytes[number]!.contains(where: { trimmed.utf8Offset(of: $0) != nil }) {
-            return SectionHeading(number: number, title: trimmed, length: chars.count)
+        // The text without `*`, trimmed: its scalars from the first to the last that is neither,
+        // less the `*` between. It is looked at as scalars, and made a string only when it is
+        // taken (a phrase occurs in the scalars exactly where it occurs in the UTF-8).
+        let trimmed = rest[first...last].filter { $0 != "*" }
+        if !trimmed.contains("。"), keyPhraseScalars[number].contains(where: { contains(trimmed, $0) }) {
+            return SectionHeading(number: number, title: string(trimmed[...]), length: chars.count)
         }
         return .some(nil)
     }
@@ -144,7 +146,11 @@ struct SectionHeading: Hashable {
 
     /// Characters of text after a numbering that the title patterns are matched against.
     private static let titleWindow = 60
-    private static let keyPhraseBytes: [Int: [[UInt8]]] = keyPhrases.mapValues { $0.map { Array($0.utf8) } }
+    /// `keyPhrases` as scalars, by section number (an array: looking the dictionary up for
+    /// every short numbered line was slow).
+    private static let keyPhraseScalars: [[[Unicode.Scalar]]] = (0...6).map { number in
+        keyPhrases[number]?.map { Array($0.unicodeScalars) } ?? []
+    }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         SimpleText.string(scalars)
@@ -211,7 +217,7 @@ struct SectionHeading: Hashable {
             var j = i + 1
             while j < chars.count, chars[j] == " " || chars[j] == "\u{3000}" { j += 1 }
             let rest = string(chars[j..<min(chars.count, j + titleWindow)])
-            if let length = titleLength(number, in: rest) {
+            if let length = titleLength(number, in: rest, simple: true) {
                 found.append((i - 1, SectionHeading(number: number, title: String(rest.unicodeScalars.prefix(length)),
                                                      length: j - (i - 1) + length)))
             }
@@ -223,8 +229,7 @@ struct SectionHeading: Hashable {
     /// 一…六 (or U+F9D1, which as a Character equals 六).
     static func mayHaveInline(_ text: String) -> Bool {
         // By bytes: 、 is E3 80 81; each numeral is three bytes. memchr finds the E3 bytes.
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             guard let base = b.baseAddress else { return false }
             var i = 3
             while i + 2 < b.count, let hit = memchr(base + i, 0xE3, b.count - 2 - i) {
@@ -241,11 +246,15 @@ struct SectionHeading: Hashable {
 
     private static let inlineNumerals: [[UInt8]] = "一二三四五六\u{F9D1}".unicodeScalars.map { Array(String($0).utf8) }
 
-    private static func titleLength(_ number: Int, in text: String) -> Int? {
+    /// The length in characters of the title `titlePatterns[number]` matches at the start of
+    /// `text`. `simple`: the text is simple (see `SimpleText`), so its characters are its
+    /// scalars, which are counted without grapheme breaking.
+    private static func titleLength(_ number: Int, in text: String, simple: Bool = false) -> Int? {
         guard mayMatchTitle(number, text.unicodeScalars) else { return nil }
         guard let match = titlePatterns[number]!.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)),
               match.range.length > 0 else { return nil }
-        return text.matched(match.range).count
+        let title = text.matched(match.range)
+        return simple ? title.unicodeScalars.count : title.count
     }
 
     /// A necessary condition for `titlePatterns[number]` to match, checked before running the

@@ -105,7 +105,7 @@ struct SectionSplitter {
     /// `五、`, `5.` or `（五）` with nothing after it.
     static func isBareNumbering(_ text: String) -> Bool {
         // A numeral must be there (U+F9D1 equals 六 as a Character).
-        guard text.utf8.count <= 24, text.unicodeScalars.contains(where: isNumeralScalar) else { return false }
+        guard text.utf8.count <= 24, holdsNumeral(text) else { return false }
         if let scalars = SimpleText.scalars(text) {
             // Simple text: its characters are its scalars, and neither `#` nor `*` is a space.
             let kept = scalars.filter { $0 != "#" && $0 != "*" }
@@ -136,12 +136,28 @@ struct SectionSplitter {
         }
     }
 
-    /// 一…六, 1…6, １…６ or U+F9D1; a switch, not a set: hashing every scalar was slow.
-    @inline(__always)
-    private static func isNumeralScalar(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "一", "二", "三", "四", "五", "六", "1"..."6", "１"..."６", "\u{F9D1}": return true
-        default: return false
+    /// Whether `text` holds one of 一…六, 1…6, １…６ or U+F9D1, by their UTF-8 (most short
+    /// lines are table cells, and decoding their scalars cost more than this): an ASCII digit
+    /// byte, or the three bytes of one of the others at a lead byte.
+    private static func holdsNumeral(_ text: String) -> Bool {
+        text.withUTF8Bytes { b in
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                if byte >= 0x31 && byte <= 0x36 { return true }
+                if byte >= 0xE4, i + 2 < b.count {
+                    switch UInt32(byte) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) {
+                    case 0xE4B880, 0xE4BA8C, 0xE4B889, 0xE59B9B, 0xE4BA94, 0xE585AD,   // 一二三四五六
+                         0xEFBC91...0xEFBC96,                                        // １…６
+                         0xEFA791:                                                   // U+F9D1
+                        return true
+                    default:
+                        break
+                    }
+                }
+                i += 1
+            }
+            return false
         }
     }
     private static let numeralScalars: Set<Unicode.Scalar> = Set(numerals.map { $0.unicodeScalars.first! })

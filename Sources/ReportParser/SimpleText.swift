@@ -32,8 +32,7 @@ enum SimpleText {
     /// Whether every scalar of `text` is simple (see `isSimple`). By bytes: the scalar view's
     /// iterator cost more than the test; U+5000–U+9FFF (lead bytes E5–E9) need no decoding.
     static func isSimple(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             var i = 0
             let n = b.count
             while i < n {
@@ -75,8 +74,7 @@ enum SimpleText {
     /// not simple. By bytes, into a buffer of the right size: the scalar view's iterator and
     /// appending one by one were slow. U+5000–U+9FFF (lead bytes E5–E9) need no test.
     static func simplePrefix(_ text: String, limit: Int) -> [Unicode.Scalar]? {
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             var simple = true
             let prefix = [Unicode.Scalar](unsafeUninitializedCapacity: min(limit, b.count)) { out, count in
                 var i = 0

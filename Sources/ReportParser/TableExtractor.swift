@@ -24,7 +24,7 @@ struct TableExtractor {
         var pendingGroup: String?
 
         for row in rows {
-            var open: (key: String, label: TableToken)?
+            var open: OpenRow?
             var items: [TableToken] = []
             items.reserveCapacity(row.count)    // one allocation, not one per doubling
             var lastText: String?
@@ -62,7 +62,7 @@ struct TableExtractor {
                             pendingGroup = g
                             open = nil
                         case .row(let key):
-                            open = (key, token)
+                            open = OpenRow(key: key, label: token)
                             if table.shape.row(key)?.group != nil, key != "totalHandled" { sawOutcome = true }
                         }
                     }
@@ -90,6 +90,13 @@ struct TableExtractor {
             }
         }
         resolveUndecided(&table, accept: accept)
+    }
+
+    /// The template row whose label was read last, waiting for its values. A struct, not a
+    /// tuple: an optional tuple was copied and destroyed through the runtime's generic witnesses.
+    private struct OpenRow {
+        var key: String
+        var label: TableToken
     }
 
     /// Tries every combination of the undecided rows' splits against the table's own column
@@ -279,6 +286,7 @@ struct TableExtractor {
     }
 
     private func fit(_ items: [TableToken], count: Int, accept: ([Decimal]) -> Bool) -> Fit {
+        if let fit = Self.asWritten(items, count: count) { return fit }
         // Each cell refers to its token for the location: copying a location per cell (its file
         // name) cost more than the rest of the cell.
         var flat: [(raw: String?, token: Int, glued: Bool)] = []
@@ -326,6 +334,45 @@ struct TableExtractor {
             }
         }
         return .mismatch(found: cells.count, raw: flat.map { $0.raw ?? "空" }.joined(separator: " "))
+    }
+
+    /// `fit` for the usual row: exactly `count` cells, not all of them glued, so each is taken
+    /// as written; nil for any other row. Reads the tokens in place: listing the cells first
+    /// (copying each number's text) cost as much as reading them.
+    private static func asWritten(_ items: [TableToken], count: Int) -> Fit? {
+        var cells = 0
+        var allGlued = true
+        for token in items {
+            switch token.kind {
+            case .empty:
+                cells += 1
+                allGlued = false
+            case .numbers(let parts, let glued):
+                cells += parts.count
+                allGlued = allGlued && glued
+            case .text:
+                break
+            }
+        }
+        guard cells == count, !allGlued else { return nil }
+        var values: [TableValue] = []
+        values.reserveCapacity(count)
+        for token in items {
+            switch token.kind {
+            case .empty:
+                values.append(TableValue(nil, at: token.location))
+            case .numbers(let parts, _):
+                for part in parts {
+                    guard case .number(let n) = CellNumber.read(part) else {
+                        return .notANumber(raw: part, at: token.location)
+                    }
+                    values.append(TableValue(n, at: token.location))
+                }
+            case .text:
+                break
+            }
+        }
+        return .values(values)
     }
 
     /// Glued numbers that already number `count` are taken as written when none has a

@@ -9,8 +9,7 @@ enum TextNormalizer {
         // Built from the UTF-8 bytes into a string of the text's length (folding only ever
         // shortens it): appending scalars to a String one by one, then iterating the scalar
         // view, were hot spots.
-        var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             guard !b.isEmpty else { return "" }
             return String(unsafeUninitializedCapacity: b.count) { out in
                 var folder = KeyFolder(out)
@@ -28,8 +27,7 @@ enum TextNormalizer {
         return String(unsafeUninitializedCapacity: total) { out in
             var folder = KeyFolder(out)
             for line in lines {
-                var text = line.text
-                text.withUTF8 { folder.fold($0) }
+                line.text.withUTF8Bytes { folder.fold($0) }
             }
             return folder.count
         }
@@ -92,8 +90,7 @@ enum TextNormalizer {
         if startsAndEndsPlain(text) { return text }
         // By bytes: the result is the bytes from the first scalar that is no space to the end of
         // the last one (Foundation's trimmingCharacters, then scalar views, were hot spots).
-        var copy = text
-        return copy.withUTF8 { b in
+        return text.withUTF8Bytes { b in
             var start = 0
             while start < b.count {
                 let (s, width) = scalar(in: b, at: start)
@@ -131,9 +128,10 @@ enum TextNormalizer {
     /// A byte test that settles most texts for `trim`: the first scalar is ASCII other than a
     /// space, or a CJK ideograph (lead byte E4–E9, U+4000–U+9FFF); so is the last (its lead
     /// byte is then three from the end). No such scalar is a space.
+    @inline(__always)
     private static func startsAndEndsPlain(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
+        // This runs for nearly every cell and line: inlined, and on the bytes in place.
+        text.withUTF8Bytes { b in
             guard let first = b.first, let last = b.last else { return false }
             let plainStart = first < 0x80 ? !isASCIISpace(first) : (0xE4...0xE9).contains(first)
             let plainEnd = last < 0x80 ? !isASCIISpace(last) : b.count >= 3 && (0xE4...0xE9).contains(b[b.count - 3])
@@ -164,6 +162,7 @@ enum TextNormalizer {
         // Without a space, tab or U+3000 (encoded E3 80 80) there is nothing to remove.
         guard text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 }),
               text.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }) else { return text }
+        if let scalars = SimpleText.scalars(text) { return collapseSpaces(simple: scalars) }
         var out = ""
         let chars = Array(text)
         for (i, c) in chars.enumerated() {
@@ -178,6 +177,28 @@ enum TextNormalizer {
             out.append(c)
         }
         return out
+    }
+
+    /// `collapseSpaces` for simple text (see `SimpleText`), whose characters are its scalars:
+    /// the same walk over scalars, without breaking the text into Characters.
+    private static func collapseSpaces(simple chars: [Unicode.Scalar]) -> String {
+        func isSeparator(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "\t" }
+        // An ASCII letter: what `isLatin` holds of a Character that is one scalar.
+        func isLatin(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(chars.count)
+        for (i, c) in chars.enumerated() {
+            if isSeparator(c) {
+                let prev = out.last
+                let next = chars[(i + 1)...].first { !isSeparator($0) }
+                if let prev, let next, isLatin(prev), isLatin(next) {
+                    if out.last != " " { out.append(" ") }
+                }
+                continue
+            }
+            out.append(c)
+        }
+        return SimpleText.string(out[...])
     }
 
     private static func isLatin(_ c: Character) -> Bool {

@@ -204,6 +204,37 @@ final class TableStorageTests: XCTestCase {
         XCTAssertEqual(rows["upheld"], TableValue(1, at: at(3)), "a row read before a change keeps its values")
     }
 
+    /// `relationHolds` adds cells packed as whole numbers as integers: it must decide every sum
+    /// as the `Decimal` sides do, whatever form the numbers take (fractions, negatives, numbers
+    /// kept in the overflow, zeros written `0.0`, missing cells).
+    func testRelationHoldsAgreesWithDecimalSides() {
+        let posix = Locale(identifier: "en_US_POSIX")
+        let numbers: [Decimal?] = [nil, 0, 1, 3, 10, 100, 120, 65_535, 65_536, 1_000_000, -3, -10]
+            + ["0.0", "2.5", "0.5", "100.00", "1e3", "007", "-0", "123456789"].map { Decimal(string: $0, locale: posix) }
+            + [Decimal(10) - Decimal(7), Decimal(2) + Decimal(3), Decimal(1) / Decimal(4) * Decimal(4)]
+        let review = shape.relations.indices.first { shape.relations[$0].left.count == 4 }!
+        let relation = shape.relations[review]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var table = ReportTable(shape: shape)
+            for cell in relation.left + relation.right {
+                // Mostly whole numbers, so that many sums hold.
+                let pick = Int.random(in: 0..<(numbers.count * 2), using: &generator)
+                let number = pick < numbers.count ? numbers[pick] : Decimal(pick % 4)
+                table[cell.row, cell.column] = TableValue(number, at: at(5, pick))
+            }
+            XCTAssertEqual(table.relationHolds(review), table.sides(ofRelation: review).map { $0.left == $0.right })
+        }
+        // A sum that holds with whole numbers in several forms, and one that is off by one.
+        var table = ReportTable(shape: shape)
+        let terms: [Decimal] = [Decimal(string: "100", locale: posix)!, Decimal(20), Decimal(3), Decimal(0)]
+        for (cell, number) in zip(relation.left, terms) { table[cell.row, cell.column] = TableValue(number) }
+        table[relation.right[0].row, relation.right[0].column] = TableValue(Decimal(123))
+        XCTAssertEqual(table.relationHolds(review), true)
+        table[relation.right[0].row, relation.right[0].column] = TableValue(Decimal(124))
+        XCTAssertEqual(table.relationHolds(review), false)
+    }
+
     func testIsEmpty() {
         var table = ReportTable(shape: shape)
         XCTAssertTrue(table.isEmpty)
