@@ -9,7 +9,7 @@
 # (wall, user+sys CPU, max RSS) and sitegen's --timings:
 #   - sitegen check --format json, compared with the corpus's expected-findings.json;
 #   - sitegen build with the output on tmpfs (/dev/shm) and on disk (.bench/out);
-#   - hugo --minify on the equivalent Hugo site, output on tmpfs and on disk;
+#   - hugo --minify on the equivalent Hugo site, output on tmpfs and on disk, and plain hugo on tmpfs;
 #   - search (sizes in BENCH_SEARCH_SIZES, on the first tmpfs build): scripts/search_bytes.py (bytes
 #     per query, from the index) and scripts/search_compare.py (ours against Pagefind 1.5 extended
 #     in headless Chromium: index size and build, bytes and milliseconds per query, result counts
@@ -240,6 +240,9 @@ for n in $SIZES; do
             hugo_site="$BENCH_DIR/hugo-$n"
             out="$TMP_OUT/hugo-$n"; rm -rf "$out"
             measure hugo "$n" tmpfs "$out" "$corpus" -- hugo --source "$hugo_site" --minify -d "$out"
+            rm -rf "$out" "$hugo_site/resources"
+            # Hugo without --minify too: it does less work, and sitegen does not minify.
+            measure hugo-plain "$n" tmpfs "$out" "$corpus" -- hugo --source "$hugo_site" -d "$out"
             rm -rf "$out" "$hugo_site/resources"
             if [ "$WITH_DISK" = 1 ]; then
                 out="$BENCH_DIR/out/hugo-$n"; rm -rf "$out"

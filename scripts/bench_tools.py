@@ -318,14 +318,15 @@ def cmd_report(a):
     rows = []
     for n in sizes:
         for target in ("tmpfs", "disk"):
-            h = last.get(("hugo", n, target))
-            s = last.get(("sitegen", n, target))
-            if not h:
-                continue
-            ratio = wall(s) / wall(h) if s and wall(s) and wall(h) else None
-            rows.append([n, target, h["status"], wall(h), cpu(h), rss(h), h.get("pages") if wall(h) else None, pps(h),
-                         wall(s) if s else None, ratio, load1(h)])
-    out.append(table(["reports", "output", "status", "wall s", "CPU s", "max RSS MB", "pages", "pages/s",
+            for tool, flags in (("hugo", "--minify"), ("hugo-plain", "–")):
+                h = last.get((tool, n, target))
+                s = last.get(("sitegen", n, target))
+                if not h:
+                    continue
+                ratio = wall(s) / wall(h) if s and wall(s) and wall(h) else None
+                rows.append([n, target, flags, h["status"], wall(h), cpu(h), rss(h), h.get("pages") if wall(h) else None,
+                             pps(h), wall(s) if s else None, ratio, load1(h)])
+    out.append(table(["reports", "output", "hugo flags", "status", "wall s", "CPU s", "max RSS MB", "pages", "pages/s",
                       "sitegen wall s", "sitegen/hugo", "load avg"], rows))
     out.append("")
     out.append("### Scaling (wall time per report, output on tmpfs)")
