@@ -39,7 +39,48 @@ public enum Slug {
     /// A report can pin its slug in front matter (`sanitize`).
     /// A different ICU data version may in principle read a character differently, which is
     /// another reason to pin slugs that matter.
-    public static func make(_ name: String) -> String {
+    ///
+    /// `parts`, the regions a name starts with (`威海市`, `环翠区`), are read one by one and the
+    /// rest on its own: a word does not run from a region into what follows, and ICU's reading
+    /// takes about 0.1 ms per character, so reading each region and each department name once
+    /// (cached) instead of every whole name saved a twentieth of a 10,000-report build. A part
+    /// is cut off only when the name starts with it and it ends and the rest begins with Chinese
+    /// characters.
+    public static func make(_ name: String, readingApart parts: [String] = []) -> String {
+        var words: [String] = []
+        for piece in pieces(of: name, apart: parts) { words += self.words(of: piece) }
+        var slug = ""
+        for word in words {
+            let needed = slug.isEmpty ? word.count : slug.count + 1 + word.count
+            if needed > maxLength {
+                if slug.isEmpty { slug = String(word.prefix(maxLength)) }
+                break
+            }
+            slug += slug.isEmpty ? word : "-" + word
+        }
+        if slug.isEmpty { return fallback }
+        if reserved.contains(slug) { return slug + "-" + fallback }
+        return slug
+    }
+
+    /// `name` cut after each of `parts` in turn, as `make` reads it.
+    static func pieces(of name: String, apart parts: [String]) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(name)
+        for part in parts where !part.isEmpty {
+            guard rest.hasPrefix(part), let end = rest.index(rest.startIndex, offsetBy: part.count, limitedBy: rest.endIndex),
+                  let last = rest[..<end].unicodeScalars.last, let next = rest[end...].unicodeScalars.first,
+                  isHan(last), isHan(next) else { break }
+            pieces.append(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        if !rest.isEmpty || pieces.isEmpty { pieces.append(String(rest)) }
+        return pieces
+    }
+
+    /// The words of a name: its runs of Chinese characters in pinyin, its runs of letters and
+    /// digits as they read in Latin letters.
+    private static func words(of name: String) -> [String] {
         var words: [String] = []
         var han = String.UnicodeScalarView()
         var other = String.UnicodeScalarView()
@@ -56,7 +97,7 @@ public enum Slug {
         let text = AgencyName.foldWidth(name).precomposedStringWithCanonicalMapping
         for scalar in text.unicodeScalars {
             let properties = scalar.properties
-            if properties.isUnifiedIdeograph || properties.isIdeographic {
+            if isHan(scalar) {
                 flushOther()
                 han.append(scalar)
             } else if properties.isAlphabetic || properties.numericType == .decimal
@@ -71,19 +112,11 @@ public enum Slug {
         }
         flushHan()
         flushOther()
+        return words
+    }
 
-        var slug = ""
-        for word in words {
-            let needed = slug.isEmpty ? word.count : slug.count + 1 + word.count
-            if needed > maxLength {
-                if slug.isEmpty { slug = String(word.prefix(maxLength)) }
-                break
-            }
-            slug += slug.isEmpty ? word : "-" + word
-        }
-        if slug.isEmpty { return fallback }
-        if reserved.contains(slug) { return slug + "-" + fallback }
-        return slug
+    private static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isUnifiedIdeograph || scalar.properties.isIdeographic
     }
 
     /// Has ICU compile its Han-Latin rules (about 0.2 s) now. It keeps them once compiled, but

@@ -20,7 +20,7 @@ public struct Catalog: Sendable {
     public private(set) var unpublished: [Report] = []
 
     /// - Parameter crossYear: findings between consecutive years of one agency, added to the later report.
-    /// Agency and region name → `Slug.make(name)`, for the next build (the pinyin transform is slow).
+    /// Agency and region name (`slugKey`) → its `Slug.make`, for the next build (the pinyin transform is slow).
     public private(set) var slugMemo: [String: String] = [:]
 
     /// - Parameter slugMemo: slugs made by an earlier build, by agency name.
@@ -35,15 +35,19 @@ public struct Catalog: Sendable {
             byAgency[AgencyName.normalized(report.agency), default: []].append(report)
         }
         let names = byAgency.keys.sorted()
-        // A slug set in front matter wins; otherwise the pinyin of the name.
+        // A slug set in front matter wins; otherwise the pinyin of the name, its regions read
+        // apart (the region of its latest report, as the agency's below).
+        let keys = names.map { name in
+            Self.slugKey(name, parts: byAgency[name]!.max { ($0.year!, $0.source) < ($1.year!, $1.source) }!.region)
+        }
         var made = [String?](repeating: nil, count: names.count)
         made.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: names.count) { i in
-                (base + i).pointee = memo[names[i]] ?? Slug.make(names[i])
+                (base + i).pointee = memo[keys[i].key] ?? Slug.make(names[i], readingApart: keys[i].parts)
             }
         }
-        slugMemo = Dictionary(uniqueKeysWithValues: zip(names, made.map { $0! }))
+        slugMemo = Dictionary(uniqueKeysWithValues: zip(keys.map(\.key), made.map { $0! }))
         let wanted = names.indices.map { i in
             byAgency[names[i]]!.sorted { $0.source < $1.source }.lazy.map(\.agencySlug).first { !$0.isEmpty } ?? made[i]!
         }
@@ -73,12 +77,23 @@ public struct Catalog: Sendable {
         agencies.sort { $0.slug < $1.slug }
         reports = agencies.flatMap(\.reports)
         unpublished.sort { $0.source < $1.source }
-        // The regions' names (each prefix of a chain, joined) too: `RegionTree` makes their slugs.
-        var regionNames: Set<String> = []
+        // The regions' (each prefix of a chain) too: `RegionTree` makes their slugs.
+        var chains: Set<[String]> = []
         for agency in agencies where !agency.region.isEmpty {
-            for depth in 1...agency.region.count { regionNames.insert(agency.region.prefix(depth).joined()) }
+            for depth in 1...agency.region.count { chains.insert(Array(agency.region.prefix(depth))) }
         }
-        let missing = regionNames.filter { slugMemo[$0] == nil }.sorted()
-        for (name, slug) in zip(missing, missing.concurrentMap { memo[$0] ?? Slug.make($0) }) { slugMemo[name] = slug }
+        let missing = chains.map { Self.slugKey(regionChain: $0) }.filter { slugMemo[$0.key] == nil }.sorted { $0.key < $1.key }
+        for (key, slug) in zip(missing, missing.concurrentMap { memo[$0.key] ?? Slug.make($0.parts.joined(), readingApart: $0.parts) }) {
+            slugMemo[key.key] = slug
+        }
+    }
+
+    /// What `slugMemo` keeps a slug under: the name and the parts it was read apart in.
+    static func slugKey(_ name: String, parts: [String]) -> (key: String, parts: [String]) {
+        (parts.isEmpty ? name : ([name] + parts).joined(separator: "\u{1F}"), parts)
+    }
+
+    static func slugKey(regionChain chain: [String]) -> (key: String, parts: [String]) {
+        slugKey(chain.joined(), parts: chain)
     }
 }

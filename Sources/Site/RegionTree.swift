@@ -22,7 +22,9 @@ struct RegionTree {
             for depth in 1...agency.region.count { chains.insert(Array(agency.region.prefix(depth))) }
         }
         let sorted = chains.sorted { $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}") }
-        let slugs = Slug.disambiguate(sorted.map { known[$0.joined()] ?? Slug.make($0.joined()) })
+        let slugs = Slug.disambiguate(sorted.map { chain in
+            known[Catalog.slugKey(regionChain: chain).key] ?? Slug.make(chain.joined(), readingApart: chain)
+        })
         for (chain, slug) in zip(sorted, slugs) {
             regions[chain] = Region(chain: chain, slug: slug)
         }

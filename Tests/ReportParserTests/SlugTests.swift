@@ -63,6 +63,28 @@ final class SlugTests: XCTestCase {
         XCTAssertEqual(Slug.make("单县"), "shan-xian")
     }
 
+    /// Regions read apart from the rest give the same slugs as the whole name wherever no word
+    /// runs across the cut; a part is cut off only at a boundary between Chinese characters.
+    func testMakeReadsRegionsApart() {
+        XCTAssertEqual(Slug.pieces(of: "威海市环翠区科学技术局", apart: ["威海市", "环翠区"]), ["威海市", "环翠区", "科学技术局"])
+        XCTAssertEqual(Slug.pieces(of: "威海市", apart: ["威海市"]), ["威海市"])
+        XCTAssertEqual(Slug.pieces(of: "青州市科学技术局", apart: ["潍坊市", "青州市"]), ["青州市科学技术局"])
+        XCTAssertEqual(Slug.pieces(of: "上海市2号局", apart: ["上海市"]), ["上海市2号局"])   // 市|2: not between Chinese
+        XCTAssertEqual(Slug.pieces(of: "威海市", apart: []), ["威海市"])
+        let names: [(String, [String])] = [
+            ("威海市环翠区科学技术局", ["威海市", "环翠区"]),
+            ("重庆市长寿区财政局", ["重庆市", "长寿区"]),
+            ("湖南省长沙市地方金融监督管理局", ["湖南省", "长沙市"]),
+            ("六安市市场监督管理局", ["六安市"]),
+            ("上海市2号局", ["上海市"]),
+            ("邯郸市肥乡区自然资源和规划局", ["邯郸市", "肥乡区"]),
+        ]
+        for (name, parts) in names {
+            XCTAssertEqual(Slug.make(name, readingApart: parts), Slug.make(name), name)
+        }
+        XCTAssertEqual(Slug.make("重庆市长寿区财政局", readingApart: ["重庆市", "长寿区"]), "chong-qing-shi-chang-shou-qu-cai-zheng-ju")
+    }
+
     func testMakeIsDeterministic() {
         let first = Slug.make("威海市环翠区工业和信息化局")
         for _ in 0..<5 { XCTAssertEqual(Slug.make("威海市环翠区工业和信息化局"), first) }
@@ -118,7 +140,7 @@ final class SlugTests: XCTestCase {
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
             results.set(i, Slug.make(names[i]))
         }
-        XCTAssertEqual(results.all(names.count), names.map(Slug.make))
+        XCTAssertEqual(results.all(names.count), names.map { Slug.make($0) })
     }
 
     // MARK: sanitize

@@ -11,7 +11,7 @@ import ReportModel
 /// Files are replaced whole (written aside, then renamed), and one that cannot be read is
 /// ignored: the build is then a full one.
 struct BuildCache {
-    static let format = "sitegen-cache 5"
+    static let format = "sitegen-cache 6"
 
     struct Source: Equatable, Sendable {
         var stamp: FileStamp
