@@ -66,7 +66,9 @@ public enum ContentLoader {
                 walk(full, relative: path, root: root, into: &entries)
             case S_IFREG:
                 guard hasReportExtension(name) else { continue }
-                entries.append(SourceEntry(path: path, url: URL(fileURLWithPath: full), stamp: stamp(info)))
+                // Saying it is a file spares Foundation asking the file system (a tenth of a
+                // one-change rebuild at 10,000 reports).
+                entries.append(SourceEntry(path: path, url: URL(fileURLWithPath: full, isDirectory: false), stamp: stamp(info)))
             case S_IFLNK:
                 // A link is read only if it stays inside the content folder and is a file.
                 guard hasReportExtension(name), let real = realpath(full, nil) else { continue }
@@ -74,7 +76,7 @@ public enum ContentLoader {
                 free(real)
                 var target = stat()
                 guard resolved.hasPrefix(root + "/"), stat(resolved, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { continue }
-                entries.append(SourceEntry(path: path, url: URL(fileURLWithPath: resolved), stamp: stamp(target)))
+                entries.append(SourceEntry(path: path, url: URL(fileURLWithPath: resolved, isDirectory: false), stamp: stamp(target)))
             default:
                 continue
             }
