@@ -95,19 +95,28 @@ struct SearchStage {
             guard let data = try? Data(contentsOf: folder.appendingPathComponent("shards/\(index).json")),
                   var shard = try? JSONDecoder().decode([String: String].self, from: data) else { return nil }
             for token in tokens {
-                var postings: [Int: Int] = [:]
+                var old: [(doc: Int, tf: Int)] = []
                 let before = shard[token]
                 if let before {
                     guard let list = Postings.decode(before) else { return nil }
-                    for (doc, tf) in list { postings[doc] = tf }
+                    old = list
                     total -= SearchIndexBuilder.entrySize(token: token, postings: before)
                 }
-                for (doc, tf) in delta[token]! { postings[doc] = tf == 0 ? nil : tf }
-                guard !postings.isEmpty else {
+                // Both in document order (`changed` is): merged, not put in a table and sorted,
+                // since a common token is in every document.
+                var list: [(doc: Int, tf: Int)] = []
+                list.reserveCapacity(old.count + delta[token]!.count)
+                var next = 0
+                for (doc, tf) in delta[token]! {
+                    while next < old.count, old[next].doc < doc { list.append(old[next]); next += 1 }
+                    if next < old.count, old[next].doc == doc { next += 1 }
+                    if tf != 0 { list.append((doc, tf)) }
+                }
+                list += old[next...]
+                guard !list.isEmpty else {
                     shard[token] = nil
                     continue
                 }
-                let list = postings.sorted { $0.key < $1.key }.map { (doc: $0.key, tf: $0.value) }
                 let encoded = Postings.encode(list, docCount: documents.count)
                 if before?.first == "B" && encoded.first == "V" { return nil }
                 shard[token] = encoded
