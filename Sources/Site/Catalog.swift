@@ -35,11 +35,11 @@ public struct Catalog: Sendable {
             byAgency[AgencyName.normalized(report.agency), default: []].append(report)
         }
         let names = byAgency.keys.sorted()
+        // Each agency's reports by year (and path, for two of one year).
+        let groups = names.map { byAgency[$0]!.sorted { ($0.year!, $0.source) < ($1.year!, $1.source) } }
         // A slug set in front matter wins; otherwise the pinyin of the name, its regions read
-        // apart (the region of its latest report, as the agency's below).
-        let keys = names.map { name in
-            Self.slugKey(name, parts: byAgency[name]!.max { ($0.year!, $0.source) < ($1.year!, $1.source) }!.region)
-        }
+        // apart (the region of its latest report).
+        let keys = names.indices.map { Self.slugKey(names[$0], parts: groups[$0].last!.region) }
         var made = [String?](repeating: nil, count: names.count)
         made.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
@@ -52,8 +52,7 @@ public struct Catalog: Sendable {
             byAgency[names[i]]!.sorted { $0.source < $1.source }.lazy.map(\.agencySlug).first { !$0.isEmpty } ?? made[i]!
         }
         let slugs = Slug.disambiguate(wanted)
-        for (name, slug) in zip(names, slugs) {
-            var group = byAgency[name]!.sorted { ($0.year!, $0.source) < ($1.year!, $1.source) }
+        for (var group, slug) in zip(groups, slugs) {
             var kept: [Report] = []
             for var report in group {
                 report.agencySlug = slug
