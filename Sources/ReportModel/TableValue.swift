@@ -67,6 +67,17 @@ public struct ReportTable: Hashable, @unchecked Sendable {
     /// The cell at `position` as a whole number, if its bits tell (see `PackedCell.whole`).
     func whole(at position: Int) -> PackedCell.Whole { storage.whole(at: position) }
 
+    /// The number at `position` in a form to hash: a packed number's bits (a number's bits are
+    /// a function of it, its location is not in them), else the `Decimal`. Equal forms mean
+    /// equal numbers. Hashing the bits spares a `Decimal` per cell for keys of every table.
+    public enum NumberKey: Equatable {
+        case missing
+        case packed(UInt32)
+        case decimal(Decimal)
+    }
+
+    public func numberKey(at position: Int) -> NumberKey { storage.numberKey(at: position) }
+
     /// Sets the cell at `position`: for readers of a table stored cell by cell in the shape's order.
     public mutating func set(_ value: TableValue, at position: Int) {
         precondition(position >= 0 && position < shape.cellCount, "no cell \(position) in \(shape.name)")
@@ -208,6 +219,12 @@ final class TableStorage: ManagedBuffer<TableHeader, PackedCell> {
         let cell = cell(position)
         if cell.isOverflow { return head.pointee.overflow[position]!.number }
         return cell.decimal
+    }
+
+    func numberKey(at position: Int) -> ReportTable.NumberKey {
+        let cell = cell(position)
+        if cell.isOverflow { return head.pointee.overflow[position]!.number.map { .decimal($0) } ?? .missing }
+        return cell.hasNumber ? .packed(cell.number) : .missing
     }
 
     /// The cell read as a whole number (see `PackedCell.whole`).

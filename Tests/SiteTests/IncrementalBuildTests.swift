@@ -229,4 +229,47 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(decoded, reports)
         XCTAssertEqual(decoded[0].applications.number("newReceived", "total"), reports[0].applications.number("newReceived", "total"))
     }
+
+    func testCachedTextIsReadOnlyWhenNeededAndWrittenBackAsItWas() throws {
+        let report = try XCTUnwrap(SiteBuilder.analyze(try ContentLoader.reportFiles(in: content)).catalog.reports.first)
+        var w = BinaryWriter()
+        ReportCodec.encode(report, into: &w)
+        var r = BinaryReader(w.data)
+        let decoded = try ReportCodec.decode(from: &r)
+        // Written back without being read: the same bytes.
+        var again = BinaryWriter()
+        ReportCodec.encode(decoded, into: &again)
+        XCTAssertEqual(again.data, w.data)
+        // Read from several threads at once: the same text.
+        let texts = (0..<8).map { $0 }.concurrentMap { _ in decoded.sections.map(\.text) }
+        for t in texts { XCTAssertEqual(t, report.sections.map(\.text)) }
+        XCTAssertTrue(report.sections[0].text.contains("政府信息公开"), report.sections[0].text)
+        // Equal to, and hashed as, the same section held as a String.
+        XCTAssertEqual(Set(decoded.sections), Set(report.sections))
+        var changed = decoded.sections[0]
+        changed.text += "。"
+        XCTAssertNotEqual(changed, report.sections[0])
+    }
+
+    func testTablesKeyFollowsTheNumbersNotWhereTheyWereRead() {
+        func key(_ number: Decimal?, line: Int, file: String = "reports/a.txt") -> UInt64 {
+            var report = Report(source: "reports/a.txt", title: "2020年报告", agency: "甲局", agencySlug: "a",
+                                region: [], year: 2020, template: .v2021)
+            report.applications["newlyReceived", "total"] = TableValue(number, at: SourceLocation(file: file, line: line, column: 4))
+            return DependencyKeys(global: 1, content: [:]).tables(report)
+        }
+        XCTAssertEqual(key(7, line: 3), key(7, line: 90), "a number read on another line")
+        XCTAssertNotEqual(key(7, line: 3), key(8, line: 3))
+        XCTAssertNotEqual(key(7, line: 3), key(nil, line: 3))
+        // Kept whole (a location in another file, a number too wide to pack): still by value.
+        XCTAssertNotEqual(key(7, line: 3, file: "reports/b.txt"), key(8, line: 3, file: "reports/b.txt"))
+        XCTAssertEqual(key(7, line: 3, file: "reports/b.txt"), key(7, line: 5, file: "reports/b.txt"))
+        XCTAssertNotEqual(key(Decimal(string: "123456789.25")!, line: 3), key(Decimal(string: "123456789.5")!, line: 3))
+        XCTAssertNotEqual(key(Decimal(string: "0.5")!, line: 3), key(5, line: 3))
+    }
+
+    func testDamagedTextIsRepairedNotTrusted() {
+        let text = DeferredText(utf8: ArraySlice([0xE4, 0xB8, 0x80, 0xFF, 0x41]))  // 一, a stray byte, A
+        XCTAssertEqual(text.string, "一\u{FFFD}A")
+    }
 }

@@ -61,7 +61,9 @@ struct BuildCache {
         read("state.bin") { r in
             let global = try r.uint64(), buildID = try r.uint64(), output = try r.string()
             var sources: [String: Source] = [:]
-            for _ in 0..<(try r.int()) {
+            let sourceCount = try r.int()
+            sources.reserveCapacity(min(max(0, sourceCount), r.remaining))  // grown step by step, every path was hashed again and again
+            for _ in 0..<sourceCount {
                 let path = try r.string()
                 let stamp = FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), inode: try r.uint64())
                 sources[path] = Source(stamp: stamp, hash: try r.uint64())
@@ -119,7 +121,9 @@ struct BuildCache {
     func outputs(of state: State) -> Outputs? {
         read("outputs.bin", build: state.buildID) { r in
             var keys: [String: UInt64] = [:]
-            for _ in 0..<(try r.int()) {
+            let keyCount = try r.int()
+            keys.reserveCapacity(min(max(0, keyCount), r.remaining))
+            for _ in 0..<keyCount {
                 let path = try r.string()
                 keys[path] = try r.uint64()
             }
@@ -127,7 +131,9 @@ struct BuildCache {
                 ? SearchState(shardCount: try r.int(), total: try r.int(), documents: try r.uint64()) : nil
             let unkeyed = try (0..<(try r.int())).map { _ in try r.string() }
             var openData: [String: OpenDataStream.Place] = [:]
-            for _ in 0..<(try r.int()) {
+            let placeCount = try r.int()
+            openData.reserveCapacity(min(max(0, placeCount), r.remaining))
+            for _ in 0..<placeCount {
                 let path = try r.string()
                 openData[path] = OpenDataStream.Place(offset: try r.int(), length: try r.int())
             }
@@ -151,13 +157,13 @@ struct BuildCache {
                 }
                 var w = BinaryWriter()
                 for (report, _) in items { ReportCodec.encode(report, into: &w) }
-                try replace("reports-\(k).bin", w.data)
-                return Bucket(digest: StableHash.of(w.data), count: items.count)
+                let data = w.data
+                try replace("reports-\(k).bin", data)
+                return Bucket(digest: StableHash.of(data), count: items.count)
             }
         }.map { try $0.get() }
 
         var w = BinaryWriter()
-        w = BinaryWriter()
         // In dictionary order: the reader makes dictionaries again, and sorting 40,000 paths was a
         // tenth of a one-change rebuild's time.
         for (path, key) in outputs.keys {

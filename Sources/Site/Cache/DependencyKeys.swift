@@ -60,11 +60,10 @@ struct DependencyKeys: Sendable {
         for table in [report.activeDisclosure, report.applications, report.reviewLitigation] {
             h.add(table.shape.name); h.add(table.shape.cellCount)
             for position in 0..<table.shape.cellCount {
-                if let number = table.number(at: position) {
-                    h.add(UInt8(1))
-                    withUnsafeBytes(of: number) { h.add($0) }
-                } else {
-                    h.add(UInt8(0))
+                switch table.numberKey(at: position) {
+                case .missing: h.add(UInt8(0))
+                case .decimal(let number): h.add(UInt8(1)); withUnsafeBytes(of: number) { h.add($0) }
+                case .packed(let bits): h.add(UInt8(2)); h.add(UInt64(bits))
                 }
             }
         }

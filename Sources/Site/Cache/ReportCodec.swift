@@ -16,7 +16,7 @@ enum ReportCodec {
         for section in report.sections {
             w.int(section.number)
             w.string(section.title)
-            w.string(section.text)
+            section.withTextUTF8 { w.utf8($0) }
             location(section.location, file: report.source, into: &w)
         }
         for table in [report.activeDisclosure, report.applications, report.reviewLitigation] {
@@ -47,7 +47,7 @@ enum ReportCodec {
         for _ in 0..<max(0, sectionCount) {
             let number = try r.int()
             let title = try r.string()
-            let text = try r.string()
+            let text = try r.deferredString()  // read only if its pages are made again
             report.sections.append(Section(number: number, title: title, text: text, location: try location(from: &r, file: source)))
         }
         report.activeDisclosure = try decodeTable(from: &r, file: source)
