@@ -145,33 +145,53 @@ struct SiteRenderer {
             }
         }
 
-        jobs.append {
+        // The lists and the home page name every agency, year or region: each is keyed by what
+        // it shows, so that a rebuild makes them again only when one of those changed (made every
+        // time, they were a tenth of a one-change rebuild's work).
+        var agenciesKey = keys.start("agencies")
+        for agency in catalog.agencies {
+            agenciesKey.add(agency.slug); agenciesKey.add(agency.name); agenciesKey.add(agency.reports.count)
+            for report in agency.reports { agenciesKey.add(report.year ?? -1) }
+        }
+        var yearsKey = keys.start("years")
+        for year in years { yearsKey.add(year); yearsKey.add(byYear[year]?.count ?? 0) }
+        var regionsKey = keys.start("regions")
+        for region in regions.ordered {
+            regionsKey.add(region.slug); regionsKey.add(region.name)
+            regionsKey.add(region.agencySlugs.count); regionsKey.add(region.chain.count)
+        }
+        let homeKey = Self.homeKey(catalog, regions: regions, years: years, keys: keys)
+        let listed = [(Routes.agencies, agenciesKey.value), (Routes.years, yearsKey.value), (Routes.regions, regionsKey.value),
+                      (Routes.home, homeKey)].filter { !sink.reuse($0.0 + "index.html", key: $0.1) }
+        let remake = Set(listed.map(\.0))
+
+        if remake.contains(Routes.agencies) { jobs.append {
             try write(Routes.agencies, ListPage(
                 frame: PageFrame(site: site, route: Routes.agencies, title: "机关"),
                 heading: "机关", intro: "共 \(catalog.agencies.count) 个机关，按名称拼音排列。",
                 items: catalog.agencies.map { agency in
                     LinkView(label: agency.name, href: Routes.link(from: Routes.agencies, to: Routes.agency(agency.slug)),
                              note: agency.reports.compactMap(\.year).map(String.init).joined(separator: "、"))
-                }), "list")
-        }
-        jobs.append {
+                }), "list", key: agenciesKey.value)
+        } }
+        if remake.contains(Routes.years) { jobs.append {
             try write(Routes.years, ListPage(
                 frame: PageFrame(site: site, route: Routes.years, title: "年度"),
                 heading: "年度", intro: "每一年度各机关的主要数据对比。",
                 items: years.reversed().map { year in
                     LinkView(label: "\(year)年", href: Routes.link(from: Routes.years, to: Routes.year(year)),
                              note: "\(byYear[year]?.count ?? 0) 份报告")
-                }), "list")
-        }
-        jobs.append {
+                }), "list", key: yearsKey.value)
+        } }
+        if remake.contains(Routes.regions) { jobs.append {
             try write(Routes.regions, ListPage(
                 frame: PageFrame(site: site, route: Routes.regions, title: "地区"),
                 heading: "地区", intro: "按行政区划浏览；下级地区的机关也计入上级地区。",
                 items: regions.ordered.map { region in
                     LinkView(label: region.name, href: Routes.link(from: Routes.regions, to: Routes.region(region.slug)),
                              note: "\(region.agencySlugs.count) 个机关", depth: region.chain.count - 1)
-                }), "list")
-        }
+                }), "list", key: regionsKey.value)
+        } }
         for page in pages {
             jobs.append {
                 let (name, title, text) = Self.markdownPage(page)
@@ -180,7 +200,9 @@ struct SiteRenderer {
                                              html: LocalMedia.neutralize(MarkdownRenderer().html(text))), "page")
             }
         }
-        jobs.append { try write(Routes.home, homePage(catalog, regions: regions, years: years), "index") }
+        if remake.contains(Routes.home) {
+            jobs.append { try write(Routes.home, homePage(catalog, regions: regions, years: years), "index", key: homeKey) }
+        }
         jobs.append {
             try write(Routes.search, ListPage(frame: PageFrame(site: site, route: Routes.search, title: "搜索", scripts: ["search.js"]),
                                               heading: "搜索", intro: "", items: []), "search")
@@ -369,6 +391,24 @@ struct SiteRenderer {
                     caption: "\(region.name)\(year)年各机关主要数据（合计为本地区汇总）", firstColumn: "机关",
                     rows: rowsByYear[year]!, totals: true, id: "region-\(year)"))
             })
+    }
+
+    /// Everything `homePage` shows: the counts, every agency, the years, the top regions, the
+    /// latest year's reports and numbers (`keys.tables`), and why each unpublished report is
+    /// (`keys.report`: its findings).
+    static func homeKey(_ catalog: Catalog, regions: RegionTree, years: [Int], keys: DependencyKeys) -> UInt64 {
+        var key = keys.start("home")
+        key.add(catalog.reports.count); key.add(regions.ordered.count)
+        key.add(years.count)
+        for year in years { key.add(year) }
+        key.add(catalog.agencies.count)
+        for agency in catalog.agencies { key.add(agency.slug); key.add(agency.name) }
+        key.add(regions.roots.count)
+        for root in regions.roots { key.add(root.slug); key.add(root.name); key.add(root.agencySlugs.count) }
+        for report in catalog.reports where report.year == years.last { key.add(keys.tables(report)) }
+        key.add(catalog.unpublished.count)
+        for report in catalog.unpublished { key.add(keys.report(report)) }
+        return key.value
     }
 
     func homePage(_ catalog: Catalog, regions: RegionTree, years: [Int]) -> HomePage {

@@ -96,7 +96,8 @@ final class IncrementalBuildTests: XCTestCase {
         let otherJSON = "reports/ping-ding-shan-shi-ke-xue-ji-shu-ju/2023/report.json"
         let before = (try inode(weihai2021), try inode(otherAgency), try inode(otherJSON))
         // Pages and files that show only the report's numbers, not its text.
-        let numbersOnly = ["years/2021/index.html", "regions/wei-hai-shi/index.html", "data/applications.csv"]
+        let numbersOnly = ["years/2021/index.html", "regions/wei-hai-shi/index.html", "data/applications.csv",
+                           "index.html", "agencies/index.html", "years/index.html", "regions/index.html"]
         let numbersOnlyBefore = try numbersOnly.map(inode)
         let shards = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("search/shards").path)
         let shardInodes = try shards.map { try inode("search/shards/" + $0) }
@@ -136,8 +137,12 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testRemovedAndAddedReportsMatchACleanBuild() throws {
         _ = try build(cache: cache)
+        let lists = ["index.html", "agencies/index.html", "years/index.html"]
+        let listsBefore = try lists.map(inode)
         try FileManager.default.removeItem(at: content.appendingPathComponent("reports/weihai-kjj-2020.txt"))
         let removed = try build(cache: cache)
+        // The home page counts the reports, the lists name each agency's years and count each year's reports.
+        for (path, before) in zip(lists, listsBefore) { XCTAssertNotEqual(try inode(path), before, path) }
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("reports/wei-hai-shi-ke-xue-ji-shu-ju/2020").path))
         XCTAssertEqual(removed.published, 7)
         try assertSameAsCleanBuild()
