@@ -12,9 +12,11 @@ enum ComparisonTable {
         var report: Report
     }
 
-    /// - Parameter parallelRows: tables with at least this many rows are built on every core.
+    /// - Parameters:
+    ///   - cells: the rows' cells, shared with the other tables of the build.
+    ///   - parallelRows: tables with at least this many rows are built on every core.
     static func html(caption: String, firstColumn: String, rows: [Row], totals: Bool, id: String,
-                     parallelRows: Int = parallelRows) -> String {
+                     cells: ComparisonCells = ComparisonCells(), parallelRows: Int = parallelRows) -> String {
         let figures = KeyFigures.all
         var html = #"<table class="comparison sortable" id="\#(id)"><caption>\#(HTML.escape(caption))</caption><thead><tr>"#
         html += #"<th scope="col">\#(HTML.escape(firstColumn))</th>"#
@@ -22,7 +24,7 @@ enum ComparisonTable {
             html += #"<th scope="col" title="\#(HTML.escape(figure.label))">\#(HTML.escape(figure.short))</th>"#
         }
         html += #"<th scope="col" title="予以公开 ÷ 办理结果总计">全部公开率</th></tr></thead><tbody>"#
-        let body = bodyRows(rows, figures: figures, parallelRows: parallelRows)
+        let body = bodyRows(rows, cells: cells, parallelRows: parallelRows)
         for row in body { html += row.html }
         let figureValues = body.map(\.values)
         html += "</tbody>"
@@ -57,45 +59,27 @@ enum ComparisonTable {
         return html + "</table>"
     }
 
-    /// Each row's `<tr>` and figure values (the totals need them too), worked out once. The
-    /// tables of year and large region pages have thousands of rows: those are shared out over
-    /// every core (those pages are built one after another), in order.
-    private static func bodyRows(_ rows: [Row], figures: [KeyFigures.Figure],
+    /// Each row's `<tr>` and figure values (the totals need them too). The tables of year and
+    /// large region pages have thousands of rows: those are shared out over every core (those
+    /// pages are built one after another), in order.
+    private static func bodyRows(_ rows: [Row], cells: ComparisonCells,
                                  parallelRows: Int) -> [(html: String, values: [Decimal?])] {
         // A row is written as bytes: a few dozen appends to a string cost more than the rest.
         func body(_ row: Row) -> (html: String, values: [Decimal?]) {
-            let values = figures.map { $0.value(row.report) }
+            let entry = cells.entry(row.report)
             let label = HTML.escape(row.label)
             let name = row.link.map { #"<a href="\#(HTML.escape($0))">\#(label)</a>"# } ?? label
             let note = row.note.map { #" <small>\#(HTML.escape($0))</small>"# } ?? ""
             var html: [UInt8] = []
-            html.reserveCapacity(1024)
+            html.reserveCapacity(entry.html.count + 256)
             html += #"<tr><th scope="row" data-sort="\#(label)">\#(name)\#(note)</th>"#.utf8
-            for value in values { appendCell(value, to: &html) }
-            let share = ShareText.shared.texts(row.report)
-            html += #"<td data-sort=""#.utf8
-            html += share.sort.utf8
-            html += #"">"#.utf8
-            html += share.percent.utf8
-            html += "</td></tr>".utf8
-            return (String(decoding: html, as: UTF8.self), values)
+            html += entry.html
+            html += "</tr>".utf8
+            return (String(decoding: html, as: UTF8.self), entry.values)
         }
         return rows.count >= parallelRows ? rows.concurrentMap(body) : rows.map(body)
     }
 
     /// Below this many rows a table is built on the calling thread.
     static let parallelRows = 200
-
-    private static func appendCell(_ value: Decimal?, to html: inout [UInt8]) {
-        guard let value else {
-            html += #"<td class="missing" data-sort="" title="缺失">—</td>"#.utf8
-            return
-        }
-        let text = HTML.format(value)  // digits, sign and point only: nothing to escape
-        html += #"<td data-sort=""#.utf8
-        html += text.utf8
-        html += #"">"#.utf8
-        html += text.utf8
-        html += "</td>".utf8
-    }
 }
