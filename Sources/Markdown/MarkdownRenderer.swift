@@ -15,6 +15,7 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     /// cmark option bits, fixed at init so a renderer value is immutable and `Sendable`.
     private let options: Int32
+    private let hardBreaks: Bool
 
     /// - Parameter hardBreaks: render every single newline inside a paragraph as `<br />`.
     ///   Chinese report text is often hand-wrapped with meaningful line breaks, which plain
@@ -25,10 +26,17 @@ public struct MarkdownRenderer: Sendable {
         var options = CMARK_OPT_DEFAULT
         if hardBreaks { options |= CMARK_OPT_HARDBREAKS }
         self.options = options
+        self.hardBreaks = hardBreaks
     }
 
     /// Renders `markdown` to an HTML fragment (no `<html>`/`<body>` wrapper).
     public func html(_ markdown: String) -> String {
+        if let plain = PlainParagraphs.html(markdown, lineBreak: hardBreaks ? "<br />\n" : "\n") { return plain }
+        return parsedHTML(markdown)
+    }
+
+    /// `html(_:)` by cmark, whatever the text (tests hold `PlainParagraphs` to it).
+    func parsedHTML(_ markdown: String) -> String {
         CMarkLibrary.lock.lock()
         defer { CMarkLibrary.lock.unlock() }
         return CMarkLibrary.render(markdown, options: options)

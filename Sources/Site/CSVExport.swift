@@ -150,19 +150,40 @@ public enum CSVExport {
 
         private mutating func comma() { out.append(UInt8(ascii: ",")) }
 
-        /// `CSVExport.text(value)`; most text (names, slugs) needs none of its changes and is
-        /// copied as it is: no byte 0xE2 (which every bidi control starts with), nothing to
-        /// quote, no formula-like start.
+        /// `CSVExport.text(value)`; most text (names, slugs, regions joined with ` › `) needs none
+        /// of its changes and is copied as it is: no bidi control, nothing to quote, no
+        /// formula-like start.
         private mutating func text(_ value: String) {
-            let utf8 = value.utf8
-            let plain = !utf8.contains { $0 == 0xE2 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
-                || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
-            if plain, let first = utf8.first, !CSVExport.formulaStarts.contains(first) {
-                out += utf8
-            } else if !utf8.isEmpty {
-                out += CSVExport.text(value).utf8
+            var value = value
+            value.withUTF8 { bytes in
+                guard let first = bytes.first else { return }
+                if !CSVExport.formulaStarts.contains(first), CSVExport.isPlain(bytes) {
+                    out.append(contentsOf: bytes)
+                } else {
+                    out += CSVExport.text(String(decoding: bytes, as: UTF8.self)).utf8
+                }
             }
         }
+    }
+
+    /// Whether UTF-8 text holds no bidi control (U+202A–U+202E: E2 80 AA–AE; U+2066–U+2069:
+    /// E2 81 A6–A9) and nothing to quote: `text` would leave it as it is, but for a formula-like
+    /// start. (Other characters starting with E2, like the region chain's `›`, are plain.)
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (i, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                return false
+            case 0xE2 where i + 2 < bytes.count:
+                let (second, third) = (bytes[i + 1], bytes[i + 2])
+                if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                    return false
+                }
+            default:
+                continue
+            }
+        }
+        return true
     }
 
     /// First bytes that make a spreadsheet read a field as a formula.

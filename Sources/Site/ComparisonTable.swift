@@ -12,34 +12,36 @@ enum ComparisonTable {
         var report: Report
     }
 
-    /// - Parameter parallelRows: tables with at least this many rows are built on every core.
+    /// - Parameters:
+    ///   - cells: the rows' cells, shared with the other tables of the build.
+    ///   - parallelRows: tables with at least this many rows are built on every core.
     static func html(caption: String, firstColumn: String, rows: [Row], totals: Bool, id: String,
-                     parallelRows: Int = parallelRows) -> String {
+                     cells: ComparisonCells = ComparisonCells(), parallelRows: Int = parallelRows) -> String {
         let figures = KeyFigures.all
-        var html = #"<table class="comparison sortable" id="\#(id)"><caption>\#(HTML.escape(caption))</caption><thead><tr>"#
-        html += #"<th scope="col">\#(HTML.escape(firstColumn))</th>"#
-        for figure in figures {
-            html += #"<th scope="col" title="\#(HTML.escape(figure.label))">\#(HTML.escape(figure.short))</th>"#
-        }
-        html += #"<th scope="col" title="予以公开 ÷ 办理结果总计">全部公开率</th></tr></thead><tbody>"#
-        let body = bodyRows(rows, figures: figures, parallelRows: parallelRows)
+        let body = bodyRows(rows, cells: cells, parallelRows: parallelRows)
+        // Written as bytes, rows and all, and made a string once.
+        var html: [UInt8] = []
+        html.reserveCapacity(body.reduce(1024) { $0 + $1.html.count })
+        html += #"<table class="comparison sortable" id="\#(id)"><caption>\#(HTML.escape(caption))</caption><thead><tr>"#.utf8
+        html += #"<th scope="col">\#(HTML.escape(firstColumn))</th>"#.utf8
+        html += figureHeads
         for row in body { html += row.html }
         let figureValues = body.map(\.values)
-        html += "</tbody>"
+        html += "</tbody>".utf8
         if totals && !rows.isEmpty {
-            html += #"<tfoot><tr><th scope="row">合计（\#(rows.count)份）</th>"#
+            html += #"<tfoot><tr><th scope="row">合计（\#(rows.count)份）</th>"#.utf8
             var incomplete = false
             for index in figures.indices {
                 let values = figureValues.map { $0[index] }
                 let known = values.compactMap { $0 }
                 let sum = known.reduce(Decimal(0), +)
                 if known.isEmpty {
-                    html += #"<td class="missing">—</td>"#
+                    html += #"<td class="missing">—</td>"#.utf8
                 } else if known.count < values.count {
                     incomplete = true
-                    html += #"<td class="partial" title="有\#(values.count - known.count)份报告缺少此项">\#(HTML.format(sum))*</td>"#
+                    html += #"<td class="partial" title="有\#(values.count - known.count)份报告缺少此项">\#(HTML.format(sum))*</td>"#.utf8
                 } else {
-                    html += "<td>\(HTML.format(sum))</td>"
+                    html += "<td>\(HTML.format(sum))</td>".utf8
                 }
             }
             let pairs = rows.compactMap { row -> (Decimal, Decimal)? in
@@ -47,55 +49,48 @@ enum ComparisonTable {
                 return (g, h)
             }
             let handled = pairs.map(\.1).reduce(Decimal(0), +)
-            html += "<td>\(KeyFigures.percent(handled > 0 ? pairs.map(\.0).reduce(Decimal(0), +) / handled : nil))</td></tr>"
-            html += "</tfoot>"
+            html += "<td>\(KeyFigures.percent(handled > 0 ? pairs.map(\.0).reduce(Decimal(0), +) / handled : nil))</td></tr>".utf8
+            html += "</tfoot>".utf8
             if incomplete {
-                html += #"</table><p class="table-note">* 合计只含填写了此项的报告。</p>"#
-                return html
+                html += #"</table><p class="table-note">* 合计只含填写了此项的报告。</p>"#.utf8
+                return String(decoding: html, as: UTF8.self)
             }
         }
-        return html + "</table>"
+        html += "</table>".utf8
+        return String(decoding: html, as: UTF8.self)
     }
 
-    /// Each row's `<tr>` and figure values (the totals need them too), worked out once. The
-    /// tables of year and large region pages have thousands of rows: those are shared out over
-    /// every core (those pages are built one after another), in order.
-    private static func bodyRows(_ rows: [Row], figures: [KeyFigures.Figure],
-                                 parallelRows: Int) -> [(html: String, values: [Decimal?])] {
+    /// The figures' header cells, the share's, and the body's start: the same in every table.
+    private static let figureHeads: [UInt8] = {
+        var html = ""
+        for figure in KeyFigures.all {
+            html += #"<th scope="col" title="\#(HTML.escape(figure.label))">\#(HTML.escape(figure.short))</th>"#
+        }
+        html += #"<th scope="col" title="予以公开 ÷ 办理结果总计">全部公开率</th></tr></thead><tbody>"#
+        return Array(html.utf8)
+    }()
+
+    /// Each row's `<tr>` and figure values (the totals need them too). The tables of year and
+    /// large region pages have thousands of rows: those are shared out over every core (those
+    /// pages are built one after another), in order.
+    private static func bodyRows(_ rows: [Row], cells: ComparisonCells,
+                                 parallelRows: Int) -> [(html: [UInt8], values: [Decimal?])] {
         // A row is written as bytes: a few dozen appends to a string cost more than the rest.
-        func body(_ row: Row) -> (html: String, values: [Decimal?]) {
-            let values = figures.map { $0.value(row.report) }
+        func body(_ row: Row) -> (html: [UInt8], values: [Decimal?]) {
+            let entry = cells.entry(row.report)
             let label = HTML.escape(row.label)
             let name = row.link.map { #"<a href="\#(HTML.escape($0))">\#(label)</a>"# } ?? label
             let note = row.note.map { #" <small>\#(HTML.escape($0))</small>"# } ?? ""
             var html: [UInt8] = []
-            html.reserveCapacity(1024)
+            html.reserveCapacity(entry.html.count + 256)
             html += #"<tr><th scope="row" data-sort="\#(label)">\#(name)\#(note)</th>"#.utf8
-            for value in values { appendCell(value, to: &html) }
-            let share = ShareText.shared.texts(row.report)
-            html += #"<td data-sort=""#.utf8
-            html += share.sort.utf8
-            html += #"">"#.utf8
-            html += share.percent.utf8
-            html += "</td></tr>".utf8
-            return (String(decoding: html, as: UTF8.self), values)
+            html += entry.html
+            html += "</tr>".utf8
+            return (html, entry.values)
         }
         return rows.count >= parallelRows ? rows.concurrentMap(body) : rows.map(body)
     }
 
     /// Below this many rows a table is built on the calling thread.
     static let parallelRows = 200
-
-    private static func appendCell(_ value: Decimal?, to html: inout [UInt8]) {
-        guard let value else {
-            html += #"<td class="missing" data-sort="" title="缺失">—</td>"#.utf8
-            return
-        }
-        let text = HTML.format(value)  // digits, sign and point only: nothing to escape
-        html += #"<td data-sort=""#.utf8
-        html += text.utf8
-        html += #"">"#.utf8
-        html += text.utf8
-        html += "</td>".utf8
-    }
 }

@@ -51,25 +51,24 @@ struct OpenDataEntryWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// Row → column → number or null, rows and columns in key order.
+    /// Row → column → number or null, rows and columns in key order: the layout's text with the
+    /// table's numbers between its pieces.
     private mutating func table(_ table: ReportTable) {
-        out.append(UInt8(ascii: "{"))
-        for (r, row) in TableLayout.of(table.shape).rows.enumerated() {
-            if r > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: row.head)
-            for (c, column) in row.columns.enumerated() {
-                if c > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: column.head)
-                if let number = table.number(at: column.position) {
+        let layout = TableLayout.of(table.shape)
+        layout.text.withUnsafeBufferPointer { text in
+            var start = 0
+            for slot in layout.slots {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<slot.offset]))
+                if let number = table.number(at: slot.position) {
                     // Zero, most cells, prints "0" whatever its exponent: no memo lookup.
                     if number.isZero { out.append(UInt8(ascii: "0")) } else { numbers.append(number, to: &out) }
                 } else {
                     out.append(contentsOf: "null".utf8)
                 }
+                start = slot.offset
             }
-            out.append(UInt8(ascii: "}"))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
         }
-        out.append(UInt8(ascii: "}"))
     }
 
     /// `{` before an object's first key, `,` before the others; then `"key":`.
@@ -111,7 +110,17 @@ struct TableLayout {
         let columns: [Column]
     }
 
+    /// A value: its text goes after `text[..<offset]`, read from the cell at `position`.
+    struct Slot {
+        let offset: Int
+        let position: Int
+    }
+
     let rows: [Row]
+    /// The table's object with its values left out (`slots` tell where they go): a report's
+    /// table is a few copies of this text's pieces instead of appends per row and column.
+    let text: [UInt8]
+    let slots: [Slot]
 
     init(_ shape: TableShape) {
         rows = Self.sorted(shape.rows, by: \.key).map { row in
@@ -120,6 +129,21 @@ struct TableLayout {
                     Column(key: $0, head: Self.head($0), position: shape.position(row.key, $0)!)
                 })
         }
+        var text: [UInt8] = [UInt8(ascii: "{")]
+        var slots: [Slot] = []
+        for (r, row) in rows.enumerated() {
+            if r > 0 { text.append(UInt8(ascii: ",")) }
+            text += row.head
+            for (c, column) in row.columns.enumerated() {
+                if c > 0 { text.append(UInt8(ascii: ",")) }
+                text += column.head
+                slots.append(Slot(offset: text.count, position: column.position))
+            }
+            text.append(UInt8(ascii: "}"))
+        }
+        text.append(UInt8(ascii: "}"))
+        self.text = text
+        self.slots = slots
     }
 
     /// By the UTF-8 bytes of the key, as swift-foundation's `JSONWriter` sorts. (A shape's keys

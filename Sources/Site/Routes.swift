@@ -11,7 +11,22 @@ public enum Routes {
 
     /// The relative prefix from a page at `route` back to the site root (`reports/a/2023/` → `../../../`).
     public static func root(from route: String) -> String {
-        String(repeating: "../", count: route.split(separator: "/").count)
+        String(repeating: "../", count: depth(route))
+    }
+
+    /// The number of non-empty `/`-separated parts (`route.split(separator: "/").count`), counted
+    /// on the bytes when the route is ASCII (a route of slugs is): splitting by `Character` cost
+    /// more than the rest of a page's frame, and every link of a table row works it out again.
+    static func depth(_ route: String) -> Int {
+        let bytes = route.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return route.split(separator: "/").count }
+        var count = 0
+        var previous = UInt8(ascii: "/")
+        for byte in bytes {
+            if byte != UInt8(ascii: "/"), previous == UInt8(ascii: "/") { count += 1 }
+            previous = byte
+        }
+        return count
     }
 }
 

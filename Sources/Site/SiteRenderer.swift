@@ -41,6 +41,8 @@ struct SiteRenderer {
         let keys = inputs.keys
         let site = self.site
         let regions = RegionTree(catalog.agencies, slugs: catalog.slugMemo)
+        // A report's comparison-table cells, shared by its agency, year and region pages.
+        let cells = ComparisonCells()
         func write(_ route: String, _ context: Any, _ template: String, key: UInt64? = nil) throws {
             try sink.emit(route + "index.html", Data(try theme.render(context, template: template).utf8), key: key)
         }
@@ -81,7 +83,7 @@ struct SiteRenderer {
                 let base = buffer.baseAddress!
                 DispatchQueue.concurrentPerform(iterations: batch.count) { i in
                     (base + i).pointee = Result {
-                        try renderAgency(batch[i], regions: regions, keys: keys, site: site, previousPlaces: previousPlaces, into: sink)
+                        try renderAgency(batch[i], regions: regions, keys: keys, site: site, previousPlaces: previousPlaces, cells: cells, into: sink)
                     }
                 }
             }
@@ -118,7 +120,7 @@ struct SiteRenderer {
             for report in byYear[year] ?? [] { key.add(keys.tables(report)) }
             if sink.reuse(Routes.year(year) + "index.html", key: key.value) { continue }
             jobs.append {
-                try write(Routes.year(year), yearPage(year, catalog: catalog, previous: previous, next: next), "year", key: key.value)
+                try write(Routes.year(year), yearPage(year, catalog: catalog, previous: previous, next: next, cells: cells), "year", key: key.value)
             }
         }
 
@@ -141,7 +143,7 @@ struct SiteRenderer {
             }
             if sink.reuse(Routes.region(region.slug) + "index.html", key: key.value) { continue }
             jobs.append {
-                try write(Routes.region(region.slug), regionPage(region, regions: regions, catalog: catalog, members: members), "region", key: key.value)
+                try write(Routes.region(region.slug), regionPage(region, regions: regions, catalog: catalog, members: members, cells: cells), "region", key: key.value)
             }
         }
 
@@ -246,7 +248,7 @@ struct SiteRenderer {
     /// report's open-data entry (or its place in the last build's file), for `data/reports.json`. A report page shows its neighbours and
     /// the findings across years, so every page of the agency depends on all its reports.
     private func renderAgency(_ agency: Catalog.Agency, regions: RegionTree, keys: DependencyKeys, site: SiteView,
-                              previousPlaces: [String: OpenDataStream.Place],
+                              previousPlaces: [String: OpenDataStream.Place], cells: ComparisonCells,
                               into sink: OutputSink) throws -> [(String, OpenDataStream.Piece)] {
         let regionSlug = regions[agency.region]?.slug
         var agencyKey = keys.start("agency")
@@ -271,7 +273,7 @@ struct SiteRenderer {
         }
         if !sink.reuse(Routes.agency(agency.slug) + "index.html", key: agencyKey.value) {
             try sink.emit(Routes.agency(agency.slug) + "index.html",
-                          Data(try theme.render(agencyPage(agency, regionSlug: regionSlug), template: "agency").utf8),
+                          Data(try theme.render(agencyPage(agency, regionSlug: regionSlug, cells: cells), template: "agency").utf8),
                           key: agencyKey.value)
         }
         return entries
@@ -289,7 +291,7 @@ struct SiteRenderer {
         Array(Set(catalog.reports.compactMap(\.year))).sorted()
     }
 
-    func agencyPage(_ agency: Catalog.Agency, regionSlug: String?) -> AgencyPage {
+    func agencyPage(_ agency: Catalog.Agency, regionSlug: String?, cells: ComparisonCells = ComparisonCells()) -> AgencyPage {
         let route = Routes.agency(agency.slug)
         let rows = agency.reports.map { report in
             ComparisonTable.Row(label: "\(report.year.map(String.init) ?? "—")年",
@@ -308,7 +310,7 @@ struct SiteRenderer {
             reports: agency.reports.map { LinkView(label: $0.title, href: Routes.link(from: route, to: Routes.report($0)),
                                                    note: $0.year.map { "\($0)年" } ?? "") },
             trendTable: ComparisonTable.html(caption: "\(agency.name)历年主要数据", firstColumn: "年度", rows: rows,
-                                             totals: false, id: "trend"),
+                                             totals: false, id: "trend", cells: cells),
             chart: TrendChart.svg(years: agency.reports.compactMap(\.year),
                                   series: chartFigures.map { figure in
                                       TrendChart.Series(label: figure.label, values: agency.reports.map(figure.value))
@@ -332,7 +334,7 @@ struct SiteRenderer {
         }.joined(separator: "；")
     }
 
-    func yearPage(_ year: Int, catalog: Catalog, previous: Int?, next: Int?) -> YearPage {
+    func yearPage(_ year: Int, catalog: Catalog, previous: Int?, next: Int?, cells: ComparisonCells = ComparisonCells()) -> YearPage {
         let route = Routes.year(year)
         // Rows straight from the catalog: each report copied once (see regionPage).
         var rows: [ComparisonTable.Row] = []
@@ -344,15 +346,18 @@ struct SiteRenderer {
             frame: PageFrame(site: site, route: route, title: "\(year)年", breadcrumbs: [("年度", Routes.years)],
                              scripts: ["sort.js"]),
             year: year, reportCount: rows.count,
-            table: ComparisonTable.html(caption: "\(year)年各机关主要数据", firstColumn: "机关", rows: rows, totals: true, id: "year-\(year)"),
+            table: ComparisonTable.html(caption: "\(year)年各机关主要数据", firstColumn: "机关", rows: rows, totals: true, id: "year-\(year)",
+                                        cells: cells),
             previous: previous.map { LinkView(label: "\($0)年", href: Routes.link(from: route, to: Routes.year($0))) },
             next: next.map { LinkView(label: "\($0)年", href: Routes.link(from: route, to: Routes.year($0))) })
     }
 
-    /// - Parameter members: the region's agencies in catalog order, when the caller has them
-    ///   (looking them up in the whole catalog for each of hundreds of regions added up).
+    /// - Parameters:
+    ///   - members: the region's agencies in catalog order, when the caller has them
+    ///     (looking them up in the whole catalog for each of hundreds of regions added up).
+    ///   - cells: the reports' comparison-table cells, shared with the build's other pages.
     func regionPage(_ region: RegionTree.Region, regions: RegionTree, catalog: Catalog,
-                    members: [Catalog.Agency]? = nil) -> RegionPage {
+                    members: [Catalog.Agency]? = nil, cells: ComparisonCells = ComparisonCells()) -> RegionPage {
         let route = Routes.region(region.slug)
         let agencies = members ?? {
             let slugs = Set(region.agencySlugs)
@@ -389,7 +394,7 @@ struct SiteRenderer {
             yearTables: years.concurrentMap { year in
                 RegionPage.YearTable(year: year, table: ComparisonTable.html(
                     caption: "\(region.name)\(year)年各机关主要数据（合计为本地区汇总）", firstColumn: "机关",
-                    rows: rowsByYear[year]!, totals: true, id: "region-\(year)"))
+                    rows: rowsByYear[year]!, totals: true, id: "region-\(year)", cells: cells))
             })
     }
 

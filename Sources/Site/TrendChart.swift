@@ -66,61 +66,79 @@ public enum TrendChart {
             bottom - (value - axis.min).chartDouble / (axis.max - axis.min).chartDouble * (bottom - top)
         }
 
-        var out = #"<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" viewBox="0 0 640 \#(height)" width="100%" font-size="12" \#(labelling)>"#
-        out += heading
+        // Written as bytes and made a string once: some thousand appends to a string were most
+        // of a chart.
+        var out: [UInt8] = []
+        out.reserveCapacity(8192)
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func put(_ coordinate: Double) { appendCoordinate(coordinate, to: &out) }
+
+        put(#"<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" viewBox="0 0 640 \#(height)" width="100%" font-size="12" \#(labelling)>"#)
+        put(heading)
 
         // Grid and y axis labels.
-        out += #"<g class="axis y-axis" fill="currentColor">"#
+        put(#"<g class="axis y-axis" fill="currentColor">"#)
         for tick in axis.ticks {
-            let ty = fmt(y(tick))
-            out += #"<line x1="\#(fmt(left))" y1="\#(ty)" x2="\#(fmt(right))" y2="\#(ty)" stroke="currentColor" stroke-opacity="\#(tick == 0 ? "0.6" : "0.15")"/>"#
-            out += #"<text x="\#(fmt(left - 6))" y="\#(ty)" dy="0.32em" text-anchor="end">\#(HTML.format(tick))</text>"#
+            let ty = y(tick)
+            put(#"<line x1=""#); put(left); put(#"" y1=""#); put(ty); put(#"" x2=""#); put(right); put(#"" y2=""#); put(ty)
+            put(#"" stroke="currentColor" stroke-opacity="\#(tick == 0 ? "0.6" : "0.15")"/>"#)
+            put(#"<text x=""#); put(left - 6); put(#"" y=""#); put(ty)
+            put(#"" dy="0.32em" text-anchor="end">\#(HTML.format(tick))</text>"#)
         }
-        out += "</g>"
+        put("</g>")
 
         // X axis labels.
         let every = (years.count + 11) / 12
-        out += #"<g class="axis x-axis" fill="currentColor" text-anchor="middle">"#
+        put(#"<g class="axis x-axis" fill="currentColor" text-anchor="middle">"#)
         for (index, year) in years.enumerated() where index % every == 0 {
-            out += #"<text x="\#(fmt(x(index)))" y="\#(fmt(bottom + 18))">\#(year)</text>"#
+            put(#"<text x=""#); put(x(index)); put(#"" y=""#); put(bottom + 18); put(#"">\#(year)</text>"#)
         }
-        out += "</g>"
+        put("</g>")
 
         // Series.
         for (i, s) in series.enumerated() {
             let dash = dashes[i].map { #" stroke-dasharray="\#($0)""# } ?? ""
-            out += #"<g class="series series-\#(i)" stroke="\#(colours[i])" fill="\#(colours[i])">"#
-            var run: [String] = []
-            func flush() {
-                if run.count >= 2 {
-                    out += #"<polyline fill="none" stroke-width="2"\#(dash) points="\#(run.joined(separator: " "))"/>"#
+            put(#"<g class="series series-\#(i)" stroke="\#(colours[i])" fill="\#(colours[i])">"#)
+            // Runs of consecutive values: a polyline each when they have two points or more.
+            var runStart = 0
+            func flush(_ end: Int) {
+                if end - runStart >= 2 {
+                    put(#"<polyline fill="none" stroke-width="2"\#(dash) points=""#)
+                    for index in runStart..<end {
+                        if index > runStart { out.append(UInt8(ascii: " ")) }
+                        put(x(index)); out.append(UInt8(ascii: ",")); put(y(values[i][index]!))
+                    }
+                    put(#""/>"#)
                 }
-                run = []
+                runStart = end + 1
             }
-            for (index, value) in values[i].enumerated() {
-                if let value { run.append("\(fmt(x(index))),\(fmt(y(value)))") } else { flush() }
-            }
-            flush()
+            for (index, value) in values[i].enumerated() where value == nil { flush(index) }
+            flush(values[i].count)
+            // A point's title is the label, the year and the value: only the label may need escaping.
+            let label = escape(s.label)
             for (index, value) in values[i].enumerated() {
                 guard let value else { continue }
-                out += #"<circle cx="\#(fmt(x(index)))" cy="\#(fmt(y(value)))" r="3"><title>\#(escape("\(s.label) \(years[index])：\(HTML.format(value))"))</title></circle>"#
+                put(#"<circle cx=""#); put(x(index)); put(#"" cy=""#); put(y(value)); put(#"" r="3"><title>"#)
+                put(label); out.append(UInt8(ascii: " ")); put(String(years[index])); put("："); put(HTML.format(value))
+                put("</title></circle>")
             }
-            out += "</g>"
+            put("</g>")
         }
 
         // Legend: two columns under the plot.
-        out += #"<g class="legend">"#
+        put(#"<g class="legend">"#)
         for (i, s) in series.enumerated() {
             let lx = i % 2 == 0 ? left : 340.0
             let ly = 240.0 + Double(i / 2) * 20
             let dash = dashes[i].map { #" stroke-dasharray="\#($0)""# } ?? ""
-            out += #"<g class="series series-\#(i)" stroke="\#(colours[i])" fill="\#(colours[i])">"#
-            out += #"<line x1="\#(fmt(lx))" y1="\#(fmt(ly))" x2="\#(fmt(lx + 28))" y2="\#(fmt(ly))" stroke-width="2"\#(dash)/>"#
-            out += #"<circle cx="\#(fmt(lx + 14))" cy="\#(fmt(ly))" r="3"/></g>"#
-            out += #"<text x="\#(fmt(lx + 36))" y="\#(fmt(ly))" dy="0.32em" fill="currentColor">\#(escape(s.label))</text>"#
+            put(#"<g class="series series-\#(i)" stroke="\#(colours[i])" fill="\#(colours[i])">"#)
+            put(#"<line x1=""#); put(lx); put(#"" y1=""#); put(ly); put(#"" x2=""#); put(lx + 28); put(#"" y2=""#); put(ly)
+            put(#"" stroke-width="2"\#(dash)/>"#)
+            put(#"<circle cx=""#); put(lx + 14); put(#"" cy=""#); put(ly); put(#"" r="3"/></g>"#)
+            put(#"<text x=""#); put(lx + 36); put(#"" y=""#); put(ly); put(#"" dy="0.32em" fill="currentColor">\#(escape(s.label))</text>"#)
         }
-        out += "</g></svg>"
-        return out
+        put("</g></svg>")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The y axis: round ticks from `min` (0 unless values are negative) to `max`.
@@ -181,11 +199,27 @@ public enum TrendChart {
 
     /// A coordinate with at most one decimal: `12`, `12.5`, `-0.5`.
     static func fmt(_ value: Double) -> String {
+        var out: [UInt8] = []
+        appendCoordinate(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fmt(value)`, appended as bytes.
+    static func appendCoordinate(_ value: Double, to out: inout [UInt8]) {
         let tenths = Int((value * 10).rounded())
         let magnitude = abs(tenths)
-        var text = "\(magnitude / 10)"
-        if magnitude % 10 != 0 { text += ".\(magnitude % 10)" }
-        return tenths < 0 ? "-" + text : text
+        if tenths < 0 { out.append(UInt8(ascii: "-")) }
+        let whole = magnitude / 10
+        var divisor = 1
+        while divisor <= whole / 10 { divisor *= 10 }
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(whole / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+        if magnitude % 10 != 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        }
     }
 
     /// SVG is XML: the feed's escaping applies. Most text has nothing it would change, and

@@ -29,7 +29,8 @@ final class CSVExportEquivalenceTests: XCTestCase {
     /// formula starts, quotes, commas, line breaks) in every text field.
     static var reports: [Report] {
         let texts = OpenDataTests.hostileText + ["=SUM(A1)", "+86", "-x", "@cmd", "\tx", "\rx", "a,b", "\u{202E}=evil",
-                                                 "\u{2066}隔离\u{2069}", "—破折号…", "‹›", "a\u{202A}b"]
+                                                 "\u{2066}隔离\u{2069}", "—破折号…", "‹›", "a\u{202A}b",
+                                                 "\u{202B}\u{202C}\u{202D}", "x\u{2067}\u{2068}", "\u{2029}段", "\u{2065}\u{206A}€", "末尾\u{202E}"]
         var reports = OpenDataTests.catalog.reports + OpenDataTests.catalog.unpublished + OpenDataTests.syntheticReports
         for (i, text) in texts.enumerated() {
             var report = Report(source: "reports/\(i).txt", agency: text, agencySlug: text, region: [text, text],

@@ -87,4 +87,14 @@ final class ComparisonTableTests: XCTestCase {
         XCTAssertEqual(parallel, serial)
         XCTAssertTrue(parallel.contains(#"data-sort="机关\#(rows.count - 1)""#))
     }
+
+    /// A report's cells remembered from one table are those another table works out afresh.
+    func testSharedCellsMatchFreshCells() {
+        let reports = TemplateKeyTests.catalog.reports
+        let rows = reports.enumerated().map { i, report in ComparisonTable.Row(label: "机关\(i)", link: "r/\(i)/", report: report) }
+        let shared = ComparisonCells()
+        _ = ComparisonTable.html(caption: "甲", firstColumn: "年度", rows: rows.reversed(), totals: false, id: "a", cells: shared)
+        XCTAssertEqual(ComparisonTable.html(caption: "表", firstColumn: "机关", rows: rows, totals: true, id: "t", cells: shared),
+                       ComparisonTable.html(caption: "表", firstColumn: "机关", rows: rows, totals: true, id: "t"))
+    }
 }
