@@ -307,16 +307,17 @@ struct CellReader {
         return true
     }
 
-    /// `text` carries the trimmed cell, which `tokens` would otherwise trim again.
-    private enum CellClass { case empty, numbers([String]), text(String) }
+    /// `text` carries the trimmed cell, which `tokens` would otherwise trim again; `numbers`
+    /// holds two numbers or more (one is a `number`).
+    private enum CellClass { case empty, number(String), numbers([String]), text(String) }
 
     private static func classifyCell(_ raw: String) -> CellClass {
         let text = TextNormalizer.trim(raw)
         // Most cells are a short run of ASCII digits: a number, without building it.
-        if CellNumber.isShortDigits(text) { return .numbers([text]) }
+        if CellNumber.isShortDigits(text) { return .number(text) }
         switch CellNumber.read(text) {
         case .blank: return .empty
-        case .number: return .numbers([text])
+        case .number: return .number(text)
         case .notANumber:
             // Only a space, tab or U+3000 separates parts; without one the text is one part.
             guard hasSeparator(text) else { return .text(text) }
@@ -328,8 +329,6 @@ struct CellReader {
             return .text(text)
         }
     }
-
-    private static func isCellSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
 
     /// Whether `text` holds a space, a tab or U+3000 (encoded E3 80 80), by bytes.
     private static func hasSeparator(_ text: String) -> Bool {
@@ -349,7 +348,7 @@ struct CellReader {
         // Most cells start with content: then no Character is leading space. In simple text
         // the leading space Characters are the leading space scalars.
         var leading = 0
-        if raw.unicodeScalars.first.map(Self.isCellSpace) == true {
+        if Self.startsWithCellSpace(raw) {
             leading = simple ? Self.leadingCellSpaces(raw)
                 : raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
         }
@@ -357,14 +356,26 @@ struct CellReader {
         switch Self.classifyCell(raw) {
         case .empty:
             row.append(TableToken(kind: .empty, location: at))
+        case .number(let text):
+            row.append(TableToken(kind: .number(text), location: at))
         case .numbers(let parts):
-            row.append(TableToken(kind: .numbers(parts, glued: parts.count > 1 && runTogether), location: at))
+            // Several numbers in one cell are glued when the line is run together.
+            row.append(TableToken(kind: .numbers(parts, glued: runTogether), location: at))
         case .text(let trimmed):
             if runTogether {
                 row += Self.splitRun(trimmed, at: at)
             } else {
                 Self.splitTrailingNumbers(trimmed, at: at, into: &row)
             }
+        }
+    }
+
+    /// Whether the first scalar of `text` is a space, a tab or U+3000 (E3 80 80), by bytes: the
+    /// scalar view's `first` cost more than the rest of an ordinary cell's check.
+    private static func startsWithCellSpace(_ text: String) -> Bool {
+        return text.withUTF8Bytes { b in
+            guard let first = b.first else { return false }
+            return first == 0x20 || first == 0x09 || (first == 0xE3 && b.count >= 3 && b[1] == 0x80 && b[2] == 0x80)
         }
     }
 
