@@ -128,7 +128,7 @@ struct SectionHeading: Hashable {
             return complete ? .some(nil) : nil
         }
         // Of a prefix, too many characters already rule it out: the whole text has as many.
-        guard rest[first...last].lazy.filter({ $0 != "*" }).count <= 30 else { return .some(nil) }
+        guard hasAtMost(30, nonStarsIn: rest[first...last]) else { return .some(nil) }
         guard complete else { return nil }
         // The text without `*`, trimmed: its scalars from the first to the last that is neither,
         // less the `*` between. It is looked at as scalars, and made a string only when it is
@@ -140,9 +140,20 @@ struct SectionHeading: Hashable {
         return .some(nil)
     }
 
+    /// Whether `scalars` holds at most `limit` scalars other than `*`. Stops at the first one
+    /// too many: most numbered lines are long paragraphs, which counting to the end cost.
+    private static func hasAtMost(_ limit: Int, nonStarsIn scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var count = 0
+        for s in scalars where s != "*" {
+            count += 1
+            if count > limit { return false }
+        }
+        return true
+    }
+
     /// Characters of a simple line that `atStart` looks at first: lead marks, numbering,
     /// separators and the title window fit in them for all but odd lines.
-    private static let prefixLimit = 96
+    private static let prefixLimit = 72
 
     /// Characters of text after a numbering that the title patterns are matched against.
     private static let titleWindow = 60
