@@ -57,6 +57,20 @@ enum TextNormalizer {
                     previousWasDigit = false
                     continue
                 }
+                if lead < 0x80 {
+                    // ASCII (digits, tabs and pipes of table lines): what the switch below does
+                    // with it, without decoding it and comparing it with every case there.
+                    i += 1
+                    switch lead {
+                    case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x2A, 0x23:   // space, tab, LF, CR, " ' * #
+                        continue
+                    default:
+                        out[n] = lead
+                        n += 1
+                        previousWasDigit = lead >= 0x30 && lead <= 0x39
+                        continue
+                    }
+                }
                 var (s, width) = scalar(in: b, at: i)
                 i += width
                 if (0xFF01...0xFF5E).contains(s.value) { s = Unicode.Scalar(s.value - 0xFEE0)! }
