@@ -39,13 +39,16 @@ struct CellReader {
         func flushBlock() {
             if !block.isEmpty {
                 var row: [TableToken] = []
+                row.reserveCapacity(block.count)    // each cell makes one token or more
                 for cell in block {
                     // A single-cell line has no tab; it is run together when it has no pipe either.
                     tokens(of: cell.text, line: cell.line, offset: cell.offset, simple: cell.simple,
                            runTogether: Self.isRunTogether(cell.line.text), into: &row)
                 }
                 rows.append(row)
-                block = []
+                // Kept for the next block: most blocks are a few lines, and growing a new
+                // array for each one allocated again and again.
+                block.removeAll(keepingCapacity: true)
             }
         }
         for line in lines {
@@ -157,8 +160,9 @@ struct CellReader {
                 cells.append(trimmedCell(b, startByte..<b.count, at: start))
                 return .cells(cells)
             }
-            return .single(text: string(b, firstContentByte..<b.count), offset: firstContent ?? 0,
-                           indented: firstTab == 0 || b[0] == 0x20)
+            // A line that starts with its content is its own text: not copied.
+            let text = firstContentByte == 0 ? raw : string(b, firstContentByte..<b.count)
+            return .single(text: text, offset: firstContent ?? 0, indented: firstTab == 0 || b[0] == 0x20)
         }
     }
 
