@@ -133,7 +133,9 @@ struct SectionHeading: Hashable {
         // The text without `*`, trimmed: its scalars from the first to the last that is neither,
         // less the `*` between. It is looked at as scalars, and made a string only when it is
         // taken (a phrase occurs in the scalars exactly where it occurs in the UTF-8).
-        let trimmed = rest[first...last].filter { $0 != "*" }
+        var trimmed: [Unicode.Scalar] = []
+        trimmed.reserveCapacity(last - first + 1)   // one allocation, not one per doubling
+        for s in rest[first...last] where s != "*" { trimmed.append(s) }
         if !trimmed.contains("。"), keyPhraseScalars[number].contains(where: { contains(trimmed, $0) }) {
             return SectionHeading(number: number, title: string(trimmed[...]), length: chars.count)
         }
