@@ -237,6 +237,11 @@ struct CellReader {
     /// `splitPipes` for simple text, by bytes: offsets count the scalars before each cell.
     private static func splitPipes(_ b: UnsafeBufferPointer<UInt8>) -> [Cell] {
         var cells: [Cell] = []
+        // A cell ends at each pipe after the first, and one may follow the last: at most as
+        // many cells as pipes. One allocation, not one per doubling.
+        var pipes = 0
+        for byte in b where byte == 0x7C { pipes += 1 }
+        cells.reserveCapacity(pipes)
         var start: (index: Int, byte: Int)? = nil
         var index = 0
         for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
@@ -337,8 +342,17 @@ struct CellReader {
     /// Whether `text` holds a space, a tab or U+3000 (encoded E3 80 80), by bytes.
     private static func hasSeparator(_ text: String) -> Bool {
         return text.withUTF8Bytes { b in
-            for i in b.indices where b[i] == 0x20 || b[i] == 0x09 || (b[i] == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80) {
-                return true
+            // Most cells are labels of CJK ideographs (lead bytes E4–E9, three bytes each),
+            // which are stepped over whole.
+            var i = 0
+            let n = b.count
+            while i < n {
+                let byte = b[i]
+                if byte >= 0xE4 && byte <= 0xE9 { i += 3; continue }
+                if byte == 0x20 || byte == 0x09 || (byte == 0xE3 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80) {
+                    return true
+                }
+                i += 1
             }
             return false
         }
