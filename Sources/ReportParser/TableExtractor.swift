@@ -23,27 +23,34 @@ struct TableExtractor {
         var pending: [TableToken] = []      // values after a bare group label
         var pendingGroup: String?
 
+        // The values after the open row's label. One array for all rows, emptied but kept:
+        // one allocated per row (and again after each label) was a hot spot.
+        var items: [TableToken] = []
         for row in rows {
             var open: OpenRow?
-            var items: [TableToken] = []
-            items.reserveCapacity(row.count)    // one allocation, not one per doubling
+            items.removeAll(keepingCapacity: true)
+            items.reserveCapacity(row.count)
             var lastText: String?
             var orphans: [TableToken] = []
             func close() {
                 guard let current = open else { return }
-                var values = items
-                if values.allSatisfy({ if case .empty = $0.kind { return true } else { return false } }),
+                let label = row[current.labelIndex]
+                if items.allSatisfy({ if case .empty = $0.kind { return true } else { return false } }),
                    !pending.isEmpty, pendingGroup == group {
                     // A group label carried its first sub-row's numbers on its own line.
-                    values = pending
+                    let values = pending
+                    pending = []
+                    pendingGroup = nil
+                    assign(current.key, values, label: label, table: &table, assigned: &assigned, accept: accept)
+                } else {
+                    pending = []
+                    pendingGroup = nil
+                    assign(current.key, items, label: label, table: &table, assigned: &assigned, accept: accept)
                 }
-                pending = []
-                pendingGroup = nil
-                assign(current.key, values, label: current.label, table: &table, assigned: &assigned, accept: accept)
                 open = nil
-                items = []
+                items.removeAll(keepingCapacity: true)
             }
-            for token in row {
+            for (index, token) in row.enumerated() {
                 switch token.kind {
                 case .text(let text):
                     lastText = text
@@ -62,7 +69,7 @@ struct TableExtractor {
                             pendingGroup = g
                             open = nil
                         case .row(let key):
-                            open = OpenRow(key: key, label: token)
+                            open = OpenRow(key: key, labelIndex: index)
                             if table.shape.row(key)?.group != nil, key != "totalHandled" { sawOutcome = true }
                         }
                     }
@@ -97,9 +104,10 @@ struct TableExtractor {
 
     /// The template row whose label was read last, waiting for its values. A struct, not a
     /// tuple: an optional tuple was copied and destroyed through the runtime's generic witnesses.
+    /// The label is its token's index in the row: copying the token itself cost more.
     private struct OpenRow {
         var key: String
-        var label: TableToken
+        var labelIndex: Int
     }
 
     /// Tries every combination of the undecided rows' splits against the table's own column
