@@ -39,13 +39,16 @@ struct CellReader {
         func flushBlock() {
             if !block.isEmpty {
                 var row: [TableToken] = []
+                row.reserveCapacity(block.count)    // each cell makes one token or more
                 for cell in block {
                     // A single-cell line has no tab; it is run together when it has no pipe either.
                     tokens(of: cell.text, line: cell.line, offset: cell.offset, simple: cell.simple,
                            runTogether: Self.isRunTogether(cell.line.text), into: &row)
                 }
                 rows.append(row)
-                block = []
+                // Kept for the next block: most blocks are a few lines, and growing a new
+                // array for each one allocated again and again.
+                block.removeAll(keepingCapacity: true)
             }
         }
         for line in lines {
@@ -157,8 +160,9 @@ struct CellReader {
                 cells.append(trimmedCell(b, startByte..<b.count, at: start))
                 return .cells(cells)
             }
-            return .single(text: string(b, firstContentByte..<b.count), offset: firstContent ?? 0,
-                           indented: firstTab == 0 || b[0] == 0x20)
+            // A line that starts with its content is its own text: not copied.
+            let text = firstContentByte == 0 ? raw : string(b, firstContentByte..<b.count)
+            return .single(text: text, offset: firstContent ?? 0, indented: firstTab == 0 || b[0] == 0x20)
         }
     }
 
@@ -233,6 +237,11 @@ struct CellReader {
     /// `splitPipes` for simple text, by bytes: offsets count the scalars before each cell.
     private static func splitPipes(_ b: UnsafeBufferPointer<UInt8>) -> [Cell] {
         var cells: [Cell] = []
+        // A cell ends at each pipe after the first, and one may follow the last: at most as
+        // many cells as pipes. One allocation, not one per doubling.
+        var pipes = 0
+        for byte in b where byte == 0x7C { pipes += 1 }
+        cells.reserveCapacity(pipes)
         var start: (index: Int, byte: Int)? = nil
         var index = 0
         for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
@@ -307,16 +316,17 @@ struct CellReader {
         return true
     }
 
-    /// `text` carries the trimmed cell, which `tokens` would otherwise trim again.
-    private enum CellClass { case empty, numbers([String]), text(String) }
+    /// `text` carries the trimmed cell, which `tokens` would otherwise trim again; `numbers`
+    /// holds two numbers or more (one is a `number`).
+    private enum CellClass { case empty, number(String), numbers([String]), text(String) }
 
     private static func classifyCell(_ raw: String) -> CellClass {
         let text = TextNormalizer.trim(raw)
         // Most cells are a short run of ASCII digits: a number, without building it.
-        if CellNumber.isShortDigits(text) { return .numbers([text]) }
+        if CellNumber.isShortDigits(text) { return .number(text) }
         switch CellNumber.read(text) {
         case .blank: return .empty
-        case .number: return .numbers([text])
+        case .number: return .number(text)
         case .notANumber:
             // Only a space, tab or U+3000 separates parts; without one the text is one part.
             guard hasSeparator(text) else { return .text(text) }
@@ -329,13 +339,20 @@ struct CellReader {
         }
     }
 
-    private static func isCellSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
-
     /// Whether `text` holds a space, a tab or U+3000 (encoded E3 80 80), by bytes.
     private static func hasSeparator(_ text: String) -> Bool {
         return text.withUTF8Bytes { b in
-            for i in b.indices where b[i] == 0x20 || b[i] == 0x09 || (b[i] == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80) {
-                return true
+            // Most cells are labels of CJK ideographs (lead bytes E4–E9, three bytes each),
+            // which are stepped over whole.
+            var i = 0
+            let n = b.count
+            while i < n {
+                let byte = b[i]
+                if byte >= 0xE4 && byte <= 0xE9 { i += 3; continue }
+                if byte == 0x20 || byte == 0x09 || (byte == 0xE3 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80) {
+                    return true
+                }
+                i += 1
             }
             return false
         }
@@ -349,7 +366,7 @@ struct CellReader {
         // Most cells start with content: then no Character is leading space. In simple text
         // the leading space Characters are the leading space scalars.
         var leading = 0
-        if raw.unicodeScalars.first.map(Self.isCellSpace) == true {
+        if Self.startsWithCellSpace(raw) {
             leading = simple ? Self.leadingCellSpaces(raw)
                 : raw.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
         }
@@ -357,14 +374,26 @@ struct CellReader {
         switch Self.classifyCell(raw) {
         case .empty:
             row.append(TableToken(kind: .empty, location: at))
+        case .number(let text):
+            row.append(TableToken(kind: .number(text), location: at))
         case .numbers(let parts):
-            row.append(TableToken(kind: .numbers(parts, glued: parts.count > 1 && runTogether), location: at))
+            // Several numbers in one cell are glued when the line is run together.
+            row.append(TableToken(kind: .numbers(parts, glued: runTogether), location: at))
         case .text(let trimmed):
             if runTogether {
                 row += Self.splitRun(trimmed, at: at)
             } else {
                 Self.splitTrailingNumbers(trimmed, at: at, into: &row)
             }
+        }
+    }
+
+    /// Whether the first scalar of `text` is a space, a tab or U+3000 (E3 80 80), by bytes: the
+    /// scalar view's `first` cost more than the rest of an ordinary cell's check.
+    private static func startsWithCellSpace(_ text: String) -> Bool {
+        return text.withUTF8Bytes { b in
+            guard let first = b.first else { return false }
+            return first == 0x20 || first == 0x09 || (first == 0xE3 && b.count >= 3 && b[1] == 0x80 && b[2] == 0x80)
         }
     }
 

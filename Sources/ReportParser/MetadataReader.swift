@@ -96,10 +96,20 @@ struct MetadataReader {
             agency = String(agency[agency.index(after: cut)...])
         }
         var title = AgencyName.normalized(cleaned.matched(m.range))
-        if !before.isEmpty, let cut = title.range(of: agency) { title = String(title[cut.lowerBound...]) }
+        if !before.isEmpty, let cut = firstOccurrence(of: agency, in: title) { title = String(title[cut...]) }
         // `\d` matches any decimal digit (２０２３, ٢٠٢٣ too), so the year is read digit by digit.
         guard let year = decimalValue(cleaned.matched(m.range(at: 2))) else { return nil }
         return TitleParts(title: title, agency: agency, year: year)
+    }
+
+    /// Where `text.range(of: part)` starts. In simple text (see `SimpleText`) a character
+    /// equals only itself, so the first occurrence of `part`'s bytes, which always starts at a
+    /// scalar, is the one Foundation finds; its search bridged both strings and was most of
+    /// the cost of reading a title. An empty `part` is left to Foundation (bytes would find it
+    /// at the start).
+    static func firstOccurrence(of part: String, in text: String) -> String.Index? {
+        guard !part.isEmpty, SimpleText.isSimple(part), SimpleText.isSimple(text) else { return text.range(of: part)?.lowerBound }
+        return text.utf8Offset(of: Array(part.utf8)).map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
     /// Whether `text` holds one of `》>›|/` (E3 80 8B, 3E, E2 80 BA, 7C, 2F), by bytes. None of

@@ -13,9 +13,12 @@ struct PageFurniture {
     init(_ lines: [SourceLine]) {
         var body = lines
         // A `正文` marker near the top: everything before it is page furniture.
+        // The line itself holds `正文` exactly when its trimmed text does (trimming drops whole
+        // space scalars), so most lines are ruled out before they are trimmed.
         if let marker = lines.prefix(40).firstIndex(where: {
+            guard $0.text.utf8Offset(of: Self.marker) != nil else { return false }
             let t = TextNormalizer.trim($0.text)
-            return t.containsBytes("正文") && t.count <= 40 && (t.containsBytes("==") || t.containsBytes("--") || t == "正文")
+            return t.count <= 40 && (t.containsBytes("==") || t.containsBytes("--") || t == "正文")
         }) {
             for line in lines[..<marker] { read(line.text) }
             body = Array(lines[(marker + 1)...])
@@ -44,12 +47,23 @@ struct PageFurniture {
         }
     }
 
+    private static let marker = Array("正文".utf8)
+    private static let fieldNameBytes = fieldNames.map { Array($0.utf8) }
+
     private static func field(_ text: String) -> (String, String)? {
-        for name in fieldNames where text.hasPrefix(name) {
+        // In simple text (see `SimpleText`) characters are scalars that equal only themselves,
+        // so a name is a prefix exactly when its bytes are; `hasPrefix` on every name for
+        // every first line was slow.
+        let simple = SimpleText.isSimple(text)
+        for (name, bytes) in zip(fieldNames, fieldNameBytes) where simple ? Self.startsWith(text, bytes) : text.hasPrefix(name) {
             let rest = text.dropFirst(name.count)
             guard let sep = rest.first, sep == ":" || sep == "：" else { continue }
             return (name, TextNormalizer.trim(rest.dropFirst()))
         }
         return nil
+    }
+
+    private static func startsWith(_ text: String, _ prefix: [UInt8]) -> Bool {
+        text.withUTF8Bytes { b in b.count >= prefix.count && b.prefix(prefix.count).elementsEqual(prefix) }
     }
 }

@@ -118,7 +118,7 @@ struct SectionHeading: Hashable {
         let rest = chars[j...]
         // No title pattern spans more than 50 characters, so a prefix decides the match.
         let window = rest.prefix(titleWindow)
-        if mayMatchTitle(number, window), let length = titleLength(number, in: string(window), simple: true) {
+        if mayMatchTitle(number, window), let length = SectionTitleMatcher.length(number, in: window) {
             return SectionHeading(number: number, title: string(rest.prefix(length)), length: j + length)
         }
         // A short line holding only a heading whose title wraps or is misspelt. Its length
@@ -128,21 +128,34 @@ struct SectionHeading: Hashable {
             return complete ? .some(nil) : nil
         }
         // Of a prefix, too many characters already rule it out: the whole text has as many.
-        guard rest[first...last].lazy.filter({ $0 != "*" }).count <= 30 else { return .some(nil) }
+        guard hasAtMost(30, nonStarsIn: rest[first...last]) else { return .some(nil) }
         guard complete else { return nil }
         // The text without `*`, trimmed: its scalars from the first to the last that is neither,
         // less the `*` between. It is looked at as scalars, and made a string only when it is
         // taken (a phrase occurs in the scalars exactly where it occurs in the UTF-8).
-        let trimmed = rest[first...last].filter { $0 != "*" }
+        var trimmed: [Unicode.Scalar] = []
+        trimmed.reserveCapacity(last - first + 1)   // one allocation, not one per doubling
+        for s in rest[first...last] where s != "*" { trimmed.append(s) }
         if !trimmed.contains("。"), keyPhraseScalars[number].contains(where: { contains(trimmed, $0) }) {
             return SectionHeading(number: number, title: string(trimmed[...]), length: chars.count)
         }
         return .some(nil)
     }
 
+    /// Whether `scalars` holds at most `limit` scalars other than `*`. Stops at the first one
+    /// too many: most numbered lines are long paragraphs, which counting to the end cost.
+    private static func hasAtMost(_ limit: Int, nonStarsIn scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var count = 0
+        for s in scalars where s != "*" {
+            count += 1
+            if count > limit { return false }
+        }
+        return true
+    }
+
     /// Characters of a simple line that `atStart` looks at first: lead marks, numbering,
     /// separators and the title window fit in them for all but odd lines.
-    private static let prefixLimit = 96
+    private static let prefixLimit = 72
 
     /// Characters of text after a numbering that the title patterns are matched against.
     private static let titleWindow = 60
@@ -216,9 +229,9 @@ struct SectionHeading: Hashable {
             if i >= 2, chineseNumeralScalars.contains(chars[i - 2]) { continue }
             var j = i + 1
             while j < chars.count, chars[j] == " " || chars[j] == "\u{3000}" { j += 1 }
-            let rest = string(chars[j..<min(chars.count, j + titleWindow)])
-            if let length = titleLength(number, in: rest, simple: true) {
-                found.append((i - 1, SectionHeading(number: number, title: String(rest.unicodeScalars.prefix(length)),
+            let window = chars[j..<min(chars.count, j + titleWindow)]
+            if mayMatchTitle(number, window), let length = SectionTitleMatcher.length(number, in: window) {
+                found.append((i - 1, SectionHeading(number: number, title: string(window.prefix(length)),
                                                      length: j - (i - 1) + length)))
             }
         }
@@ -247,14 +260,12 @@ struct SectionHeading: Hashable {
     private static let inlineNumerals: [[UInt8]] = "一二三四五六\u{F9D1}".unicodeScalars.map { Array(String($0).utf8) }
 
     /// The length in characters of the title `titlePatterns[number]` matches at the start of
-    /// `text`. `simple`: the text is simple (see `SimpleText`), so its characters are its
-    /// scalars, which are counted without grapheme breaking.
-    private static func titleLength(_ number: Int, in text: String, simple: Bool = false) -> Int? {
+    /// `text`. Simple text is matched by `SectionTitleMatcher` instead.
+    private static func titleLength(_ number: Int, in text: String) -> Int? {
         guard mayMatchTitle(number, text.unicodeScalars) else { return nil }
         guard let match = titlePatterns[number]!.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)),
               match.range.length > 0 else { return nil }
-        let title = text.matched(match.range)
-        return simple ? title.unicodeScalars.count : title.count
+        return text.matched(match.range).count
     }
 
     /// A necessary condition for `titlePatterns[number]` to match, checked before running the

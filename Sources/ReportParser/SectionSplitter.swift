@@ -54,9 +54,9 @@ struct SectionSplitter {
             let (tail, tailStart) = Self.tail(of: headingLine.text, after: heading.length)
             if !TextNormalizer.trim(tail).isEmpty {
                 body.insert(SourceLine(tail, number: headingLine.number, column: headingLine.column + tailStart), at: 0)
-            } else if !heading.title.hasSuffix("情况"), !heading.title.hasSuffix("事项"),
+            } else if !Self.endsWith(heading.title, Self.situation), !Self.endsWith(heading.title, Self.matters),
                       let next = body.first, TextNormalizer.trim(next.text).count <= 12,
-                      TextNormalizer.trim(next.text).hasSuffix("情况") || TextNormalizer.trim(next.text).hasSuffix("事项") {
+                      Self.endsWith(TextNormalizer.trim(next.text), Self.situation) || Self.endsWith(TextNormalizer.trim(next.text), Self.matters) {
                 // A heading wrapped over two lines.
                 heading.title += TextNormalizer.trim(next.text)
                 body.removeFirst()
@@ -66,6 +66,23 @@ struct SectionSplitter {
             }
             heading.title = TextNormalizer.trim(heading.title)
             parts.append(Part(heading: heading, headingLine: headingLine, lines: body))
+        }
+    }
+
+    private static let situation = "情况", matters = "事项"
+
+    /// `text.hasSuffix(suffix)` for a simple `suffix` (see `SimpleText`). When `text` is simple
+    /// too, its characters are its scalars and equal only themselves, so the UTF-8 decides;
+    /// `hasSuffix` compared them as characters, which cost thousands of instructions a title.
+    private static func endsWith(_ text: String, _ suffix: String) -> Bool {
+        guard SimpleText.isSimple(text) else { return text.hasSuffix(suffix) }
+        return text.withUTF8Bytes { t in
+            suffix.withUTF8Bytes { s in
+                guard t.count >= s.count else { return false }
+                let start = t.count - s.count
+                for k in 0..<s.count where t[start + k] != s[k] { return false }
+                return true
+            }
         }
     }
 
@@ -168,7 +185,10 @@ struct SectionSplitter {
         var out: [SourceLine] = []
         for line in lines {
             // Cheap tests first; counting characters of every long line was slow.
-            guard line.text.utf8.count > longLine, !ByteSearch.contains(0x09, in: line.text), !line.text.hasPrefix("|"),
+            // A line can only start with the Character `|` when its first byte is `|` (nothing
+            // else is canonically equivalent to it), so most lines skip `hasPrefix`.
+            guard line.text.utf8.count > longLine, !ByteSearch.contains(0x09, in: line.text),
+                  line.text.utf8.first != 0x7C || !line.text.hasPrefix("|"),
                   SectionHeading.mayHaveInline(line.text) else {
                 out.append(line)
                 continue

@@ -23,27 +23,34 @@ struct TableExtractor {
         var pending: [TableToken] = []      // values after a bare group label
         var pendingGroup: String?
 
+        // The values after the open row's label. One array for all rows, emptied but kept:
+        // one allocated per row (and again after each label) was a hot spot.
+        var items: [TableToken] = []
         for row in rows {
             var open: OpenRow?
-            var items: [TableToken] = []
-            items.reserveCapacity(row.count)    // one allocation, not one per doubling
+            items.removeAll(keepingCapacity: true)
+            items.reserveCapacity(row.count)
             var lastText: String?
             var orphans: [TableToken] = []
             func close() {
                 guard let current = open else { return }
-                var values = items
-                if values.allSatisfy({ if case .empty = $0.kind { return true } else { return false } }),
+                let label = row[current.labelIndex]
+                if items.allSatisfy({ if case .empty = $0.kind { return true } else { return false } }),
                    !pending.isEmpty, pendingGroup == group {
                     // A group label carried its first sub-row's numbers on its own line.
-                    values = pending
+                    let values = pending
+                    pending = []
+                    pendingGroup = nil
+                    assign(current.key, values, label: label, table: &table, assigned: &assigned, accept: accept)
+                } else {
+                    pending = []
+                    pendingGroup = nil
+                    assign(current.key, items, label: label, table: &table, assigned: &assigned, accept: accept)
                 }
-                pending = []
-                pendingGroup = nil
-                assign(current.key, values, label: current.label, table: &table, assigned: &assigned, accept: accept)
                 open = nil
-                items = []
+                items.removeAll(keepingCapacity: true)
             }
-            for token in row {
+            for (index, token) in row.enumerated() {
                 switch token.kind {
                 case .text(let text):
                     lastText = text
@@ -62,17 +69,17 @@ struct TableExtractor {
                             pendingGroup = g
                             open = nil
                         case .row(let key):
-                            open = OpenRow(key: key, label: token)
+                            open = OpenRow(key: key, labelIndex: index)
                             if table.shape.row(key)?.group != nil, key != "totalHandled" { sawOutcome = true }
                         }
                     }
                     if case .group = hits.last! { open = nil }
-                case .empty, .numbers:
+                case .empty, .number, .numbers:
                     if open != nil {
                         items.append(token)
                     } else if pendingGroup != nil {
                         pending.append(token)
-                    } else if case .numbers = token.kind {
+                    } else if token.holdsNumbers {
                         orphans.append(token)
                     }
                 }
@@ -81,8 +88,11 @@ struct TableExtractor {
             if !orphans.isEmpty {
                 // Numbers under a label that is no template row: reported, never dropped silently.
                 let numbers = orphans.flatMap { token -> [String] in
-                    if case .numbers(let parts, _) = token.kind { return parts }
-                    return []
+                    switch token.kind {
+                    case .number(let text): return [text]
+                    case .numbers(let parts, _): return parts
+                    case .text, .empty: return []
+                    }
                 }.joined(separator: " ")
                 let label = lastText.map { "“\($0)”" } ?? "没有行名的一行"
                 diagnostics.append(Diagnostic(.warning, rule: "parse.unplaced-values",
@@ -94,9 +104,10 @@ struct TableExtractor {
 
     /// The template row whose label was read last, waiting for its values. A struct, not a
     /// tuple: an optional tuple was copied and destroyed through the runtime's generic witnesses.
+    /// The label is its token's index in the row: copying the token itself cost more.
     private struct OpenRow {
         var key: String
-        var label: TableToken
+        var labelIndex: Int
     }
 
     /// Tries every combination of the undecided rows' splits against the table's own column
@@ -167,7 +178,7 @@ struct TableExtractor {
         let row = shape.rows[rowIndex]
         let labelText: String = { if case .text(let t) = label.kind { return t } else { return row.label } }()
         if assigned[rowIndex] {
-            if items.contains(where: { if case .numbers = $0.kind { return true } else { return false } }) {
+            if items.contains(where: \.holdsNumbers) {
                 diagnostics.append(Diagnostic(.warning, rule: "parse.duplicate-row",
                     "“\(row.label)”一行出现了两次，后一处（\(labelText)）的数值未采用", at: label.location))
             }
@@ -211,7 +222,7 @@ struct TableExtractor {
         for row in rows {
             guard let lastText = row.lastIndex(where: { !$0.isValue }) ?? (row.isEmpty ? nil : -1) as Int? else { continue }
             let trailing = Array(row[(lastText + 1)...])
-            guard trailing.contains(where: { if case .numbers = $0.kind { return true } else { return false } }) else { continue }
+            guard trailing.contains(where: \.holdsNumbers) else { continue }
             // A row labelled 行政复议 / 直接起诉 / 复议后起诉 with its own five values.
             if lastText >= 0, case .text(let text) = row[lastText].kind, let key = Self.reviewRow(text),
                Self.flatCount(trailing) == columns.count, labelled[key] == nil {
@@ -281,7 +292,7 @@ struct TableExtractor {
     private static func flatCount(_ items: [TableToken]) -> Int {
         items.reduce(0) { total, token in
             if case .numbers(let parts, _) = token.kind { return total + parts.count }
-            return total + 1
+            return total + 1    // a blank, a number or a label
         }
     }
 
@@ -294,6 +305,7 @@ struct TableExtractor {
         for (index, token) in items.enumerated() {
             switch token.kind {
             case .empty: flat.append((nil, index, false))
+            case .number(let text): flat.append((text, index, false))
             case .numbers(let parts, let glued): for part in parts { flat.append((part, index, glued)) }
             case .text: break
             }
@@ -344,7 +356,7 @@ struct TableExtractor {
         var allGlued = true
         for token in items {
             switch token.kind {
-            case .empty:
+            case .empty, .number:
                 cells += 1
                 allGlued = false
             case .numbers(let parts, let glued):
@@ -361,6 +373,11 @@ struct TableExtractor {
             switch token.kind {
             case .empty:
                 values.append(TableValue(nil, at: token.location))
+            case .number(let text):
+                guard case .number(let n) = CellNumber.read(text) else {
+                    return .notANumber(raw: text, at: token.location)
+                }
+                values.append(TableValue(n, at: token.location))
             case .numbers(let parts, _):
                 for part in parts {
                     guard case .number(let n) = CellNumber.read(part) else {

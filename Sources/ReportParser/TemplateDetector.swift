@@ -13,12 +13,8 @@ enum TemplateDetector {
 
     /// The template whose labels appear more often in the lines, or nil when neither does.
     static func detect(lines: [SourceLine]) -> TemplateVersion? {
-        detect(key: TextNormalizer.key(joining: lines))
-    }
-
-    private static func detect(key: String) -> TemplateVersion? {
-        var key = key
-        let (a, b) = key.withUTF8 { hay in
+        // The signals are looked for in the lines' key (see `TextNormalizer.key(joining:)`).
+        let (a, b) = TextNormalizer.withKeyBytes(joining: lines) { hay in
             (bytes2021.filter { ByteSearch.find($0, in: hay) != nil }.count,
              bytes2019.filter { ByteSearch.find($0, in: hay) != nil }.count)
         }

@@ -33,6 +33,19 @@ enum TextNormalizer {
         }
     }
 
+    /// The bytes of `key(joining: lines)`, lent to `body` without making a string of them:
+    /// a string validates all its bytes again, and a search needs none of that.
+    static func withKeyBytes<R>(joining lines: [SourceLine], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let total = lines.reduce(0) { $0 + $1.text.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { out in
+            var folder = KeyFolder(out)
+            for line in lines {
+                line.text.withUTF8Bytes { folder.fold($0) }
+            }
+            return body(UnsafeBufferPointer(rebasing: out[..<folder.count]))
+        }
+    }
+
     /// The fold of `key`, from UTF-8 into a buffer at least as long as all the input.
     private struct KeyFolder {
         let out: UnsafeMutableBufferPointer<UInt8>
@@ -56,6 +69,20 @@ enum TextNormalizer {
                     i += 3
                     previousWasDigit = false
                     continue
+                }
+                if lead < 0x80 {
+                    // ASCII (digits, tabs and pipes of table lines): what the switch below does
+                    // with it, without decoding it and comparing it with every case there.
+                    i += 1
+                    switch lead {
+                    case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x2A, 0x23:   // space, tab, LF, CR, " ' * #
+                        continue
+                    default:
+                        out[n] = lead
+                        n += 1
+                        previousWasDigit = lead >= 0x30 && lead <= 0x39
+                        continue
+                    }
                 }
                 var (s, width) = scalar(in: b, at: i)
                 i += width

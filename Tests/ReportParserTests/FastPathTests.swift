@@ -74,6 +74,8 @@ final class FastPathTests: XCTestCase {
         for texts in groups {
             let lines = texts.enumerated().map { SourceLine($1, number: $0 + 1) }
             XCTAssertEqual(TextNormalizer.key(joining: lines), TextNormalizer.key(texts.joined(separator: "\n")), "\(texts)")
+            XCTAssertEqual(TextNormalizer.withKeyBytes(joining: lines) { Array($0) }, Array(TextNormalizer.key(joining: lines).utf8),
+                           "\(texts)")
         }
     }
 
