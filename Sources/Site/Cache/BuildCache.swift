@@ -100,9 +100,9 @@ struct BuildCache {
     func reports(of state: State, unless callOff: CallOff? = nil) -> [String: Cached] {
         let found = (0..<Self.bucketCount).map { $0 }.concurrentMap { k -> [Cached] in
             let expected = state.buckets[k]
-            guard callOff?.isCalledOff != true, expected.count > 0, let data = try? Data(contentsOf: folder.appendingPathComponent("reports-\(k).bin")),
-                  StableHash.of(data) == expected.digest else { return [] }
-            var r = BinaryReader(data)
+            guard callOff?.isCalledOff != true, expected.count > 0,
+                  var r = try? BinaryReader(contentsOf: folder.appendingPathComponent("reports-\(k).bin")),
+                  r.digest == expected.digest else { return [] }
             var out: [Cached] = []
             do {
                 for _ in 0..<expected.count {
@@ -230,8 +230,7 @@ struct BuildCache {
     }
 
     private func read<T>(_ name: String, build: UInt64? = nil, _ body: (inout BinaryReader) throws -> T) -> T? {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
-        var r = BinaryReader(data)
+        guard var r = try? BinaryReader(contentsOf: folder.appendingPathComponent(name)) else { return nil }
         guard (try? r.string()) == Self.format else { return nil }
         if let build, (try? r.uint64()) != build { return nil }
         guard let value = try? body(&r), r.atEnd else { return nil }
