@@ -50,7 +50,8 @@ struct BuildCache {
         /// `report.json` path → where its entry lies in `data/reports.json`.
         var openData: [String: OpenDataStream.Place] = [:]
 
-        var allPaths: Set<String> { Set(keys.keys).union(unkeyed) }
+        /// Every file of that output, each once (a file has a key or is unkeyed, not both).
+        var allPaths: [String] { Array(keys.keys) + unkeyed }
     }
 
     let folder: URL

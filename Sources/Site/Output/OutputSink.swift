@@ -83,6 +83,9 @@ final class OutputSink: @unchecked Sendable {
     /// Whether the new site has `path` (the link check's question).
     func contains(_ path: String) -> Bool { lock.withLock { entries[path] != nil } }
 
+    /// Those of `paths` this build neither made nor took over (under one lock).
+    func missing(_ paths: [String]) -> [String] { lock.withLock { paths.filter { entries[$0] == nil } } }
+
     /// The files written into the staging folder (the others are the previous build's).
     var writtenPaths: [String] { lock.withLock { written } }
     var writtenCount: Int { lock.withLock { written.count } }
