@@ -52,15 +52,17 @@ public struct Catalog: Sendable {
             byAgency[names[i]]!.sorted { $0.source < $1.source }.lazy.map(\.agencySlug).first { !$0.isEmpty } ?? made[i]!
         }
         let slugs = Slug.disambiguate(wanted)
-        for (var group, slug) in zip(groups, slugs) {
-            var kept: [Report] = []
+        // Agencies do not depend on one another: each one's reports are sorted out and checked
+        // across years on every core (one after another, they were most of the catalog's time).
+        let built = Array(zip(groups, slugs)).concurrentMap { group, slug -> (agency: Agency, duplicates: [Report]) in
+            var kept: [Report] = [], duplicates: [Report] = []
             for var report in group {
                 report.agencySlug = slug
                 if let previous = kept.last, previous.year == report.year {
                     report.diagnostics.append(Diagnostic(.error, rule: "file.duplicate",
                         "\(report.agency) \(report.year!) 年的报告重复：\(previous.source) 与 \(report.source)，只发布前者",
                         at: SourceLocation(file: report.source, line: 1)))
-                    unpublished.append(report)
+                    duplicates.append(report)
                     continue
                 }
                 kept.append(report)
@@ -70,9 +72,10 @@ public struct Catalog: Sendable {
                     kept[i].diagnostics += crossYear(kept[i - 1], kept[i])
                 }
             }
-            group = kept
-            agencies.append(Agency(name: group.last!.agency, slug: slug, region: group.last!.region, reports: group))
+            return (Agency(name: kept.last!.agency, slug: slug, region: kept.last!.region, reports: kept), duplicates)
         }
+        agencies = built.map(\.agency)
+        unpublished += built.flatMap(\.duplicates)
         agencies.sort { $0.slug < $1.slug }
         reports = agencies.flatMap(\.reports)
         unpublished.sort { $0.source < $1.source }
