@@ -171,18 +171,7 @@ struct CellReader {
     /// two strings of most cells. Its offset moves past the spaces, tabs and U+3000 it starts
     /// with, where `tokens` places a cell (so the trimmed cell gives the same columns).
     private static func trimmedCell(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at index: Int) -> Cell {
-        var leading = 0
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if b[i] == 0x20 || b[i] == 0x09 {
-                i += 1
-            } else if b[i] == 0xE3, i + 2 < range.upperBound, b[i + 1] == 0x80, b[i + 2] == 0x80 {
-                i += 3
-            } else {
-                break
-            }
-            leading += 1
-        }
+        let leading = leadingSpaces(b, range)
         var start = range.lowerBound
         while start < range.upperBound {
             let (s, width) = TextNormalizer.scalar(in: b, at: start)
@@ -399,20 +388,23 @@ struct CellReader {
 
     /// How many scalars at the start of `text` are spaces, tabs or U+3000 (E3 80 80), by bytes.
     private static func leadingCellSpaces(_ text: String) -> Int {
-        return text.withUTF8Bytes { b in
-            var count = 0, i = 0
-            while i < b.count {
-                if b[i] == 0x20 || b[i] == 0x09 {
-                    i += 1
-                } else if b[i] == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 {
-                    i += 3
-                } else {
-                    break
-                }
-                count += 1
+        return text.withUTF8Bytes { b in leadingSpaces(b, 0..<b.count) }
+    }
+
+    /// How many scalars at the start of `b[range]` are spaces, tabs or U+3000 (E3 80 80).
+    private static func leadingSpaces(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0, i = range.lowerBound
+        while i < range.upperBound {
+            if b[i] == 0x20 || b[i] == 0x09 {
+                i += 1
+            } else if b[i] == 0xE3, i + 2 < range.upperBound, b[i + 1] == 0x80, b[i + 2] == 0x80 {
+                i += 3
+            } else {
+                break
             }
-            return count
+            count += 1
         }
+        return count
     }
 
     /// In a cell of its own, only numbers set apart by spaces leave the label (`行政许可 5`);
