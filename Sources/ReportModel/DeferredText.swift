@@ -9,18 +9,32 @@ import Foundation
 /// String is repaired as `String(decoding:as:)` repairs it. Safe to read from several threads.
 public final class DeferredText: @unchecked Sendable {
     private let lock = NSLock()
-    private var bytes: ArraySlice<UInt8>?
+    private var bytes: UnsafeBufferPointer<UInt8>?
+    /// Keeps `bytes` valid (the cache file they lie in), until the String is made.
+    private var owner: AnyObject?
     private var decoded: String?
 
-    /// - Parameter bytes: shares its buffer with the slice it comes from (no copy).
-    public init(utf8 bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+    /// - Parameters:
+    ///   - bytes: not copied: they must stay valid while `owner` lives.
+    ///   - owner: what keeps them (the mapped cache file).
+    public init(utf8 bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject) {
+        self.bytes = bytes
+        self.owner = owner
+    }
+
+    /// Bytes of its own (a copy).
+    public convenience init(utf8 bytes: some Collection<UInt8>) {
+        let copy = Bytes(bytes)
+        self.init(utf8: UnsafeBufferPointer(start: copy.base, count: copy.count), owner: copy)
+    }
 
     public var string: String {
         lock.withLock {
             if let decoded { return decoded }
-            let text = bytes!.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+            let text = String(decoding: bytes!, as: UTF8.self)
             decoded = text
-            bytes = nil  // the buffer is shared with the rest of its file: let it go
+            bytes = nil
+            owner = nil  // the bytes lie in a whole file: let it go
             return text
         }
     }
@@ -30,7 +44,21 @@ public final class DeferredText: @unchecked Sendable {
     public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try lock.withLock {
             if var decoded { return try decoded.withUTF8(body) }
-            return try bytes!.withUnsafeBufferPointer(body)
+            return try body(bytes!)
         }
+    }
+
+    /// Bytes owned by no file.
+    private final class Bytes {
+        let base: UnsafeMutablePointer<UInt8>
+        let count: Int
+
+        init(_ bytes: some Collection<UInt8>) {
+            count = bytes.count
+            base = .allocate(capacity: max(1, count))
+            _ = UnsafeMutableBufferPointer(start: base, count: count).initialize(from: bytes)
+        }
+
+        deinit { base.deallocate() }
     }
 }

@@ -168,7 +168,7 @@ public struct SiteBuilder {
         let sink = OutputSink(folder: OutputFolder(staging),
                               previous: outputs.map { PreviousOutput(folder: options.output, keys: $0.keys) })
         do {
-            var inputs = RenderInputs(catalog: catalog, sources: entries.map { SourceRef(path: $0.path, url: $0.url) },
+            var inputs = RenderInputs(catalog: catalog, sources: entries.map { SourceRef(path: $0.path, fullPath: $0.fullPath) },
                                       pages: pages, keys: keys)
             inputs.previousSearch = outputs?.search
             inputs.previousOpenData = outputs?.openData ?? [:]

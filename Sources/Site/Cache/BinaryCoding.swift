@@ -57,37 +57,23 @@ struct BinaryWriter {
 struct BinaryReader {
     struct Truncated: Error {}
 
-    private let data: [UInt8]
+    /// Keeps `data` alive: text read as `DeferredText` points into it.
+    private let file: MappedFile
+    private let data: UnsafeRawBufferPointer
     private var offset = 0
 
-    init(_ data: Data) { self.data = [UInt8](data) }
+    init(_ data: Data) { self.init(file: MappedFile(copying: data)) }
 
-    /// A file's bytes, read straight into the reader's array: through `Data` they were copied
-    /// once more, 80 MB of copying and fresh pages in every rebuild at 10,000 reports.
-    init(contentsOf url: URL) throws {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= 0 else { throw CocoaError(.fileReadUnknown) }
-        let size = Int(info.st_size)
-        data = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let n = read(fd, buffer.baseAddress! + count, size - count)
-                if n < 0, errno == EINTR { continue }
-                guard n >= 0 else { throw CocoaError(.fileReadUnknown) }
-                if n == 0 { break }  // the file shrank: what was read is read as truncated
-                count += n
-            }
-        }
+    /// A file's bytes, mapped (`MappedFile`).
+    init(contentsOf url: URL) throws { self.init(file: try MappedFile(contentsOf: url)) }
+
+    private init(file: MappedFile) {
+        self.file = file
+        data = file.bytes
     }
 
-    /// `StableHash` of all the bytes (not only those still to read).
-    var digest: UInt64 {
-        var h = StableHash()
-        data.withUnsafeBytes { h.add($0) }
-        return h.value
-    }
+    /// The size, time and inode of the file read (nil for bytes in memory).
+    var stamp: FileStamp? { file.stamp }
 
     var atEnd: Bool { offset >= data.count }
 
@@ -115,7 +101,7 @@ struct BinaryReader {
         guard offset + 8 <= data.count else { throw Truncated() }
         let start = offset
         offset += 8
-        return UInt64(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: UInt64.self) })
+        return UInt64(littleEndian: data.loadUnaligned(fromByteOffset: start, as: UInt64.self))
     }
 
     mutating func bool() throws -> Bool {
@@ -128,15 +114,17 @@ struct BinaryReader {
         let count = try int()
         guard count >= 0, offset + count <= data.count else { throw Truncated() }
         defer { offset += count }
-        return data.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)]), as: UTF8.self) }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: data[offset..<(offset + count)]), as: UTF8.self)
     }
 
-    /// A string left as its bytes until read (`DeferredText`): they stay in this reader's buffer.
+    /// A string left as its bytes until read (`DeferredText`): they stay in this reader's file,
+    /// which the text keeps.
     mutating func deferredString() throws -> DeferredText {
         let count = try int()
         guard count >= 0, offset + count <= data.count else { throw Truncated() }
         defer { offset += count }
-        return DeferredText(utf8: data[offset..<(offset + count)])
+        let bytes = UnsafeBufferPointer(start: data.baseAddress.map { ($0 + offset).assumingMemoryBound(to: UInt8.self) }, count: count)
+        return DeferredText(utf8: bytes, owner: file)
     }
 
     mutating func optionalString() throws -> String? {
@@ -155,9 +143,7 @@ struct BinaryReader {
         var value = Decimal()
         let start = offset
         withUnsafeMutableBytes(of: &value) { target in
-            data.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + size)]))
-            }
+            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: data[start..<(start + size)]))
         }
         offset += size
         return value

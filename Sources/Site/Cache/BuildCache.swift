@@ -11,7 +11,7 @@ import ReportModel
 /// Files are replaced whole (written aside, then renamed), and one that cannot be read is
 /// ignored: the build is then a full one.
 struct BuildCache {
-    static let format = "sitegen-cache 6"
+    static let format = "sitegen-cache 7"
 
     struct Source: Equatable, Sendable {
         var stamp: FileStamp
@@ -28,12 +28,16 @@ struct BuildCache {
         var findings: [Diagnostic]
         /// Agency name → slug, as `Catalog` made them.
         var slugs: [String: String] = [:]
-        /// Per bucket of reports: the digest of its file (0: none) and how many reports it holds.
+        /// Per bucket of reports: the stamp of its file (nil: none) and how many reports it holds.
         var buckets: [Bucket] = Array(repeating: Bucket(), count: BuildCache.bucketCount)
     }
 
+    /// A bucket file is known by its stamp (size, time, inode), not by a digest of its bytes:
+    /// every bucket file is new (written aside and renamed), so one left by another build, or
+    /// written over, has another stamp; and hashing the whole cache made every page of it be
+    /// read, where a rebuild needs little of the reports' text.
     struct Bucket: Equatable, Sendable {
-        var digest: UInt64 = 0
+        var stamp: FileStamp?
         var count = 0
     }
 
@@ -83,7 +87,10 @@ struct BuildCache {
                 slugs[name] = try r.string()
             }
             var buckets: [Bucket] = []
-            for _ in 0..<Self.bucketCount { buckets.append(Bucket(digest: try r.uint64(), count: try r.int())) }
+            for _ in 0..<Self.bucketCount {
+                let stamp = try r.bool() ? FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), inode: try r.uint64()) : nil
+                buckets.append(Bucket(stamp: stamp, count: try r.int()))
+            }
             return State(global: global, buildID: buildID, output: output, sources: sources, published: published,
                          files: files, findings: findings, slugs: slugs, buckets: buckets)
         }
@@ -101,9 +108,9 @@ struct BuildCache {
     func reports(of state: State, unless callOff: CallOff? = nil) -> [String: Cached] {
         let found = (0..<Self.bucketCount).map { $0 }.concurrentMap { k -> [Cached] in
             let expected = state.buckets[k]
-            guard callOff?.isCalledOff != true, expected.count > 0,
+            guard callOff?.isCalledOff != true, expected.count > 0, expected.stamp != nil,
                   var r = try? BinaryReader(contentsOf: folder.appendingPathComponent("reports-\(k).bin")),
-                  r.digest == expected.digest else { return [] }
+                  r.stamp == expected.stamp else { return [] }
             var out: [Cached] = []
             do {
                 for _ in 0..<expected.count {
@@ -158,9 +165,7 @@ struct BuildCache {
                 }
                 var w = BinaryWriter()
                 for (report, _) in items { ReportCodec.encode(report, into: &w) }
-                let data = w.data
-                try replace("reports-\(k).bin", data)
-                return Bucket(digest: StableHash.of(data), count: items.count)
+                return Bucket(stamp: try replace("reports-\(k).bin", w.data), count: items.count)
             }
         }.map { try $0.get() }
 
@@ -204,7 +209,11 @@ struct BuildCache {
             w.string(name)
             w.string(slug)
         }
-        for bucket in buckets { w.uint64(bucket.digest); w.int(bucket.count) }
+        for bucket in buckets {
+            w.bool(bucket.stamp != nil)
+            if let stamp = bucket.stamp { w.int(Int(stamp.size)); w.int(Int(stamp.modified)); w.uint64(stamp.inode) }
+            w.int(bucket.count)
+        }
         var head = BinaryWriter()
         head.string(Self.format)
         try replace("state.bin", head.data + w.data)
@@ -220,14 +229,19 @@ struct BuildCache {
         try replace(name, head.data + body)
     }
 
-    private func replace(_ name: String, _ data: Data) throws {
+    /// Writes the file aside and renames it into place; its stamp.
+    @discardableResult
+    private func replace(_ name: String, _ data: Data) throws -> FileStamp {
         let target = folder.appendingPathComponent(name)
         let temporary = folder.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier)")
         try data.write(to: temporary)
-        if rename(temporary.path, target.path) != 0 {
+        var info = stat()
+        guard stat(temporary.path, &info) == 0, rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw SiteError.output("\(target.path)：\(String(cString: strerror(errno)))")
+            throw SiteError.output("\(target.path)：\(reason)")
         }
+        return FileStamp(info)
     }
 
     private func read<T>(_ name: String, build: UInt64? = nil, _ body: (inout BinaryReader) throws -> T) -> T? {

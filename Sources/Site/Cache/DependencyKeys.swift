@@ -86,7 +86,8 @@ struct DependencyKeys: Sendable {
 /// A report source as the renderer needs it: copied into the site as it was read.
 struct SourceRef: Sendable {
     var path: String
-    var url: URL?
+    /// The file's absolute path, when it is read from disk.
+    var fullPath: String?
     var inline: Data?
 
     init(path: String, data: Data) {
@@ -94,15 +95,15 @@ struct SourceRef: Sendable {
         inline = data
     }
 
-    init(path: String, url: URL) {
+    init(path: String, fullPath: String) {
         self.path = path
-        self.url = url
+        self.fullPath = fullPath
     }
 
     /// Read again when needed rather than held: the page cache has it, memory need not.
     func data() throws -> Data {
         if let inline { return inline }
-        return try Data(contentsOf: url!)
+        return try Data(contentsOf: URL(fileURLWithPath: fullPath!, isDirectory: false))
     }
 }
 
