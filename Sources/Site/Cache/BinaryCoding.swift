@@ -104,6 +104,23 @@ struct BinaryReader {
         return UInt64(littleEndian: data.loadUnaligned(fromByteOffset: start, as: UInt64.self))
     }
 
+    /// `count` values written by `uint64(_:)`, copied at once (a table's cells: thousands of
+    /// instructions per table one by one).
+    mutating func uint64s(_ count: Int) throws -> [UInt64] {
+        guard count >= 0, count <= (data.count - offset) / 8 else { throw Truncated() }
+        let start = offset
+        offset += count * 8
+        return [UInt64](unsafeUninitializedCapacity: count) { buffer, filled in
+            if count > 0 {
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: data[start..<(start + count * 8)]))
+                #if _endian(big)
+                for i in 0..<count { buffer[i] = UInt64(littleEndian: buffer[i]) }
+                #endif
+            }
+            filled = count
+        }
+    }
+
     mutating func bool() throws -> Bool {
         guard offset < data.count else { throw Truncated() }
         offset += 1

@@ -93,8 +93,7 @@ enum ReportCodec {
         guard shapes.indices.contains(index) else { throw BinaryReader.Truncated() }
         let shape = shapes[index]
         let cellsFile = try r.optionalString()
-        var cells = [UInt64](repeating: 0, count: shape.cellCount)
-        for i in cells.indices { cells[i] = try r.uint64() }
+        let cells = try r.uint64s(shape.cellCount)
         let overflowCount = try r.int()
         guard overflowCount >= 0, overflowCount <= shape.cellCount else { throw BinaryReader.Truncated() }
         var overflow: [(position: Int, value: TableValue)] = []

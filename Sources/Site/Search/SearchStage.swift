@@ -42,8 +42,13 @@ struct SearchStage {
             return state
         }
         let documents = reports.map(SearchDocument.init(report:)) + pages
+        let meta = Self.metaDigest(outlines)
+        var shards = 0  // the shards come before the manifest, which names their number
         let shape = try SearchIndexBuilder(documents: documents).write { path, data in
-            try sink.emit(path, data, key: Self.key(of: path, generation: generation, documentKeys: documentKeys))
+            if path.hasPrefix("search/shards/") { shards += 1 }
+            let key = Self.meta.contains(path) ? metaKey(meta, shardCount: shards)
+                : Self.key(of: path, generation: generation, documentKeys: documentKeys)
+            try sink.emit(path, data, key: key)
         }
         return SearchState(shardCount: shape.shardCount, total: shape.total, documents: digest)
     }
@@ -95,8 +100,22 @@ struct SearchStage {
             guard let data = try? Data(contentsOf: folder.appendingPathComponent("shards/\(index).json")),
                   var shard = try? JSONDecoder().decode([String: String].self, from: data) else { return nil }
             for token in tokens {
-                var old: [(doc: Int, tf: Int)] = []
                 let before = shard[token]
+                if let before, before.first == "B" {
+                    guard let outcome = BitmapPatch.apply(before, changes: delta[token]!, docCount: documents.count) else { return nil }
+                    total -= SearchIndexBuilder.entrySize(token: token, postings: before)
+                    switch outcome {
+                    case .bitmap(let encoded):
+                        shard[token] = encoded
+                        total += SearchIndexBuilder.entrySize(token: token, postings: encoded)
+                    case .empty:
+                        shard[token] = nil
+                    case .varints:
+                        return nil
+                    }
+                    continue
+                }
+                var old: [(doc: Int, tf: Int)] = []
                 if let before {
                     guard let list = Postings.decode(before) else { return nil }
                     old = list
@@ -118,7 +137,6 @@ struct SearchStage {
                     continue
                 }
                 let encoded = Postings.encode(list, docCount: documents.count)
-                if before?.first == "B" && encoded.first == "V" { return nil }
                 shard[token] = encoded
                 total += SearchIndexBuilder.entrySize(token: token, postings: encoded)
             }
@@ -141,10 +159,38 @@ struct SearchStage {
                 try sink.emit(path, SearchIndexBuilder.encodeDocument(whole[id] ?? document(id)), key: documentKeys[id])
             }
         }
-        let (manifest, filters) = try SearchIndexBuilder(documents: documents).manifestAndFilters(shardCount: previous.shardCount)
-        try sink.emit("search/manifest.json", manifest)
-        try sink.emit("search/filters.json", filters)
+        // Made again only if a document's year, region or agency changed.
+        let key = metaKey(Self.metaDigest(documents), shardCount: previous.shardCount)
+        if !Self.meta.allSatisfy({ sink.reuse($0, key: key) }) {
+            let (manifest, filters) = try SearchIndexBuilder(documents: documents).manifestAndFilters(shardCount: previous.shardCount)
+            try sink.emit("search/manifest.json", manifest, key: key)
+            try sink.emit("search/filters.json", filters, key: key)
+        }
         return SearchState(shardCount: previous.shardCount, total: total, documents: previous.documents)
+    }
+
+    /// The files that show every document's year, region and agency.
+    private static let meta = ["search/manifest.json", "search/filters.json"]
+
+    /// What the manifest and the agency list are made from.
+    static func metaDigest(_ documents: [SearchDocument]) -> UInt64 {
+        var h = StableHash()
+        h.add(documents.count)
+        for doc in documents {
+            h.add(doc.year ?? Int.min)
+            h.add(doc.region.count)
+            for r in doc.region { h.add(r) }
+            h.add(doc.agencySlug)
+            h.add(doc.agency)
+        }
+        return h.value
+    }
+
+    private func metaKey(_ digest: UInt64, shardCount: Int) -> UInt64 {
+        var h = keys.start("search-meta")
+        h.add(digest)
+        h.add(shardCount)
+        return h.value
     }
 
     static func digest(_ documents: [SearchDocument]) -> UInt64 {
