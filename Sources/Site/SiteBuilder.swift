@@ -152,9 +152,13 @@ public struct SiteBuilder {
             if !findings.isEmpty { throw SiteError.strict(findings.count) }
         }
 
-        var content: [String: UInt64] = [:]
-        for item in parsed { content[item.report.source] = item.source.hash }
-        let keys = timer.measure("keys") { DependencyKeys(global: global, content: content, catalog: catalog) }
+        var content: [String: UInt64] = [:], knownCells: [String: UInt64] = [:]
+        content.reserveCapacity(parsed.count)
+        for item in parsed {
+            content[item.report.source] = item.source.hash
+            if item.cached, item.source.cells != 0 { knownCells[item.report.source] = item.source.cells }
+        }
+        let keys = timer.measure("keys") { DependencyKeys(global: global, content: content, catalog: catalog, knownCells: knownCells) }
         let outputs = cached?.outputs
         let writer = SiteWriter(output: options.output, force: options.force)
         let staging = try writer.prepare()
@@ -184,7 +188,11 @@ public struct SiteBuilder {
             let saving = cache.map { cache in
                 BackgroundTask {
                     try cache.save(BuildCache.State(global: global, buildID: buildID, output: options.output.path,
-                                                    sources: Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, $0.source) }),
+                                                    sources: Dictionary(uniqueKeysWithValues: parsed.map { item in
+                                                        var source = item.source
+                                                        source.cells = keys.cells[item.report.source] ?? 0
+                                                        return (item.path, source)
+                                                    }),
                                                     published: catalog.reports.count, files: files.count + 1,
                                                     findings: analysis.diagnostics, slugs: catalog.slugMemo),
                                    reports: parsed.map { ($0.report, $0.cached) }, previous: state,
@@ -197,7 +205,7 @@ public struct SiteBuilder {
                 if let outputs {
                     // Looked up in the sink, not by sets of both outputs' paths: those hashed every
                     // path twice more (200,000 at 50,000 reports).
-                    let removed = sink.missing(outputs.allPaths).sorted()
+                    let removed = sink.missing(outputs.allPaths).map(\.string).sorted()
                     try writer.patch(staging, written: sink.writtenPaths, removed: removed, marker: marker)
                 } else {
                     try writer.commit(staging, marker: marker)
@@ -278,8 +286,9 @@ public struct SiteBuilder {
                         return Parsed(path: entry.path, source: old, report: cached.report, cached: true)
                     }
                     let data = try Data(contentsOf: entry.url)
-                    let source = BuildCache.Source(stamp: entry.stamp, hash: StableHash.of(data))
+                    var source = BuildCache.Source(stamp: entry.stamp, hash: StableHash.of(data))
                     if let old, old.hash == source.hash, let cached = reports[entry.path] {
+                        source.cells = old.cells
                         return Parsed(path: entry.path, source: source, report: cached.report, cached: true)
                     }
                     return Parsed(path: entry.path, source: source, report: checkOne(parser.parse(data, source: entry.path), checker))

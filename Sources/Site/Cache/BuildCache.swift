@@ -16,6 +16,8 @@ struct BuildCache {
     struct Source: Equatable, Sendable {
         var stamp: FileStamp
         var hash: UInt64
+        /// `DependencyKeys.cellsKey` of the report parsed from it (0: not known).
+        var cells: UInt64 = 0
     }
 
     struct State {
@@ -46,7 +48,7 @@ struct BuildCache {
     static func bucket(of path: String) -> Int { Int(StableHash.of(path) % UInt64(bucketCount)) }
 
     struct Outputs {
-        var keys: [String: UInt64]
+        var keys: [OutputPath: UInt64]
         /// The files made without a key (remade by every build): with `keys`, every file of the
         /// output, so that a patched output loses the files a build no longer makes.
         var unkeyed: [String] = []
@@ -55,7 +57,7 @@ struct BuildCache {
         var openData: [String: OpenDataStream.Place] = [:]
 
         /// Every file of that output, each once (a file has a key or is unkeyed, not both).
-        var allPaths: [String] { Array(keys.keys) + unkeyed }
+        var allPaths: [OutputPath] { Array(keys.keys) + unkeyed.map(OutputPath.init) }
     }
 
     let folder: URL
@@ -71,7 +73,7 @@ struct BuildCache {
             for _ in 0..<sourceCount {
                 let path = try r.string()
                 let stamp = FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), inode: try r.uint64())
-                sources[path] = Source(stamp: stamp, hash: try r.uint64())
+                sources[path] = Source(stamp: stamp, hash: try r.uint64(), cells: try r.uint64())
             }
             let published = try r.int(), files = try r.int()
             var findings: [Diagnostic] = []
@@ -128,11 +130,11 @@ struct BuildCache {
 
     func outputs(of state: State) -> Outputs? {
         read("outputs.bin", build: state.buildID) { r in
-            var keys: [String: UInt64] = [:]
+            var keys: [OutputPath: UInt64] = [:]
             let keyCount = try r.int()
             keys.reserveCapacity(min(max(0, keyCount), r.remaining))
             for _ in 0..<keyCount {
-                let path = try r.string()
+                let path = OutputPath(try r.string())
                 keys[path] = try r.uint64()
             }
             let search = try r.bool()
@@ -173,7 +175,7 @@ struct BuildCache {
         // In dictionary order: the reader makes dictionaries again, and sorting 40,000 paths was a
         // tenth of a one-change rebuild's time.
         for (path, key) in outputs.keys {
-            w.string(path)
+            w.string(path.string)
             w.uint64(key)
         }
         w.bool(outputs.search != nil)
@@ -196,6 +198,7 @@ struct BuildCache {
             w.string(path)
             w.int(Int(source.stamp.size)); w.int(Int(source.stamp.modified)); w.uint64(source.stamp.inode)
             w.uint64(source.hash)
+            w.uint64(source.cells)
         }
         w.int(state.published)
         w.int(state.files)

@@ -5,7 +5,7 @@ import Foundation
 /// the dependency key each file was made with.
 struct PreviousOutput: Sendable {
     var folder: URL
-    var keys: [String: UInt64]
+    var keys: [OutputPath: UInt64]
 }
 
 /// Where the renderer puts each file of the site. Files are written to the staging folder as they
@@ -19,7 +19,7 @@ final class OutputSink: @unchecked Sendable {
     let previous: PreviousOutput?
     private let lock = NSLock()
     /// Every file of the new site: its key (if it has one), and whether it is the previous build's.
-    private var entries: [String: Entry] = [:]
+    private var entries: [OutputPath: Entry] = [:]
     private var written: [String] = []
 
     private struct Entry {
@@ -44,11 +44,12 @@ final class OutputSink: @unchecked Sendable {
     /// Takes `path` from the previous build if it was made from the same inputs (`key`) and is
     /// still there. (One table entry: a large portal takes over some 200,000 files.)
     func reuse(_ path: String, key: UInt64) -> Bool {
-        guard let previous, previous.keys[path] == key else { return false }
+        let name = OutputPath(path)
+        guard let previous, previous.keys[name] == key else { return false }
         let there = previousFolder >= 0 ? faccessat(previousFolder, path, F_OK, 0) == 0
             : access(previous.folder.path + "/" + path, F_OK) == 0
         guard there else { return false }
-        lock.withLock { entries[path] = Entry(key: key, reused: true) }
+        lock.withLock { entries[name] = Entry(key: key, reused: true) }
         return true
     }
 
@@ -61,8 +62,9 @@ final class OutputSink: @unchecked Sendable {
     func emit(_ path: String, _ data: Data, key: UInt64? = nil) throws {
         try folder.write(path, data)
         if path.hasSuffix(".html") { links.addPage(path, html: data) }
+        let name = OutputPath(path)
         lock.withLock {
-            entries[path] = Entry(key: key, reused: false)
+            entries[name] = Entry(key: key, reused: false)
             written.append(path)
         }
     }
@@ -70,35 +72,40 @@ final class OutputSink: @unchecked Sendable {
     /// A file written in pieces (`data/reports.json`, hundreds of megabytes for a large portal).
     func stream(_ path: String) throws -> Appender {
         try folder.write(path, Data())
+        let name = OutputPath(path)
         lock.withLock {
-            entries[path] = Entry(key: nil, reused: false)
+            entries[name] = Entry(key: nil, reused: false)
             written.append(path)
         }
         return try Appender(folder.root.appendingPathComponent(path))
     }
 
     /// Every file of the new site.
-    var paths: [String] { lock.withLock { Array(entries.keys) } }
+    var paths: [String] { lock.withLock { entries.keys.map(\.string) } }
 
     /// Whether the new site has `path` (the link check's question).
-    func contains(_ path: String) -> Bool { lock.withLock { entries[path] != nil } }
+    func contains(_ path: String) -> Bool {
+        let name = OutputPath(path)
+        return lock.withLock { entries[name] != nil }
+    }
 
     /// Those of `paths` this build neither made nor took over (under one lock).
-    func missing(_ paths: [String]) -> [String] { lock.withLock { paths.filter { entries[$0] == nil } } }
+    func missing(_ paths: [OutputPath]) -> [OutputPath] { lock.withLock { paths.filter { entries[$0] == nil } } }
 
     /// The files written into the staging folder (the others are the previous build's).
     var writtenPaths: [String] { lock.withLock { written } }
     var writtenCount: Int { lock.withLock { written.count } }
 
     /// The key of every file that has one, for the next build.
-    var fileKeys: [String: UInt64] { lock.withLock { entries.compactMapValues(\.key) } }
+    var fileKeys: [OutputPath: UInt64] { lock.withLock { entries.compactMapValues(\.key) } }
 
     /// Every file that has no key, for the next build.
-    var unkeyedPaths: [String] { lock.withLock { entries.filter { $0.value.key == nil }.map(\.key) } }
+    var unkeyedPaths: [String] { lock.withLock { entries.filter { $0.value.key == nil }.map(\.key.string) } }
 
     /// Reads a finished file back (the link check of fragments into other pages).
     func read(_ path: String) -> Data? {
-        let taken = lock.withLock { entries[path]?.reused ?? false }
+        let name = OutputPath(path)
+        let taken = lock.withLock { entries[name]?.reused ?? false }
         let root = taken ? previous?.folder ?? folder.root : folder.root
         return try? Data(contentsOf: root.appendingPathComponent(path))
     }

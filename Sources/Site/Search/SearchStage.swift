@@ -72,9 +72,9 @@ struct SearchStage {
                        previous: SearchState, generation: UInt64) throws -> SearchState? {
         guard let old = sink.previous else { return nil }
         let folder = old.folder.appendingPathComponent("search")
-        let changed = documents.indices.filter { old.keys["search/docs/\($0).z"] != documentKeys[$0] }
+        let changed = documents.indices.filter { old.keys[OutputPath("search/docs/\($0).z")] != documentKeys[$0] }
         guard Double(changed.count) <= max(8, Double(documents.count) * Self.patchLimit) else { return nil }
-        guard (0..<previous.shardCount).allSatisfy({ old.keys["search/shards/\($0).json"] == generation }) else { return nil }
+        guard (0..<previous.shardCount).allSatisfy({ old.keys[OutputPath("search/shards/\($0).json")] == generation }) else { return nil }
 
         // Tokens whose term frequency changed in some document: (document, new tf; 0 = gone).
         var delta: [String: [(doc: Int, tf: Int)]] = [:]
