@@ -84,26 +84,32 @@ public struct ReportChecker: Sendable {
         let firstLine = SourceLocation(file: current.source, line: 1)
         var found: [Diagnostic] = []
 
-        for column in TableShape.applicantColumns {
-            let cell = current.applications["carriedOver", column.key]
-            guard let now = cell.number,
-                  let before = previous.applications.number("carriedForward", column.key),
+        let positions = CrossYearPositions.shared
+        let thisYear = current.applications, lastYearsTable = previous.applications
+        // Each cell by its position in the template's shape, looked up once for all reports.
+        let over = positions.carry(thisYear.shape)?.carriedOver
+            ?? TableShape.applicantColumns.map { thisYear.shape.position("carriedOver", $0.key) }
+        let forward = positions.carry(lastYearsTable.shape)?.carriedForward
+            ?? TableShape.applicantColumns.map { lastYearsTable.shape.position("carriedForward", $0.key) }
+        for (c, column) in TableShape.applicantColumns.enumerated() {
+            guard let at = over[c], let now = thisYear.number(at: at),
+                  let before = forward[c].flatMap(lastYearsTable.number(at:)),
                   now != before else { continue }
             found.append(Diagnostic(.error, rule: "crossyear.carry-over",
                 "“\(column.label)”列：本年“上年结转”=\(Labels.number(now))，\(lastYear)年“结转下年度”=\(Labels.number(before))，相差\(Labels.difference(now, before))",
-                at: cell.location ?? current.section(3)?.location ?? firstLine))
+                at: thisYear.value(at: at).location ?? current.section(3)?.location ?? firstLine))
         }
 
         if previous.template == .v2021 && current.template == .v2021 {
-            let table = current.activeDisclosure
-            for key in ["regulations", "normativeDocuments"] {
-                guard let row = table.shape.row(key),
-                      let last = previous.activeDisclosure.number(key, "inForce"),
-                      let issued = table.number(key, "issued"),
-                      let repealed = table.number(key, "repealed"),
-                      let now = table.number(key, "inForce") else { continue }
+            let table = current.activeDisclosure, lastTable = previous.activeDisclosure
+            for (cells, lastCells) in zip(positions.documents(table.shape), positions.documents(lastTable.shape)) {
+                let key = cells.key
+                guard let last = lastCells.inForce.flatMap(lastTable.number(at:)),
+                      let issued = cells.issued.flatMap(table.number(at:)),
+                      let repealed = cells.repealed.flatMap(table.number(at:)),
+                      let now = cells.inForce.flatMap(table.number(at:)) else { continue }
                 let expected = last + issued - repealed
-                guard expected != now else { continue }
+                guard expected != now, let row = table.shape.row(key) else { continue }
                 let n = Labels.number
                 found.append(Diagnostic(.warning, rule: "crossyear.documents-in-force",
                     "\(row.label)：\(lastYear)年现行有效\(n(last))件+本年制发\(n(issued))件\u{2212}本年废止\(n(repealed))件=\(n(expected))件，本年现行有效件数为\(n(now))件，相差\(Labels.difference(expected, now))",
