@@ -26,10 +26,16 @@ extension FileStamp {
 /// A report file found under `Content/reports/`, not read yet.
 public struct SourceEntry: Sendable {
     public var path: String
-    /// The file's absolute path. (A URL made for each of ten thousand files cost more than the
-    /// walk's system calls; a rebuild reads only the few that changed.)
-    public var fullPath: String
     public var stamp: FileStamp
+    /// The content folder (one String shared by every entry).
+    var root: String
+    /// Where a symbolic link leads, when the entry is one.
+    var resolved: String?
+
+    /// The file's absolute path. (Made when asked: a rebuild reads only the files that changed,
+    /// and a path and a URL made for each of ten thousand files cost more than the walk's
+    /// system calls.)
+    public var fullPath: String { resolved ?? root + "/" + path }
 
     public var url: URL { URL(fileURLWithPath: fullPath, isDirectory: false) }
 
@@ -61,41 +67,52 @@ public enum ContentLoader {
         return entries.sorted { $0.path < $1.path }
     }
 
+    /// Each entry is looked at relative to its open folder (`fstatat`), by the bytes of its
+    /// name: a String and a full path are made only for the report files and the folders.
     private static func walk(_ directory: String, relative: String, root: String, into entries: inout [SourceEntry]) {
         guard let dir = opendir(directory) else { return }
         defer { closedir(dir) }
+        let folder = dirfd(dir)
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            var info = stat()
+            let kind = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> mode_t? in
+                let name = raw.prefix { $0 != 0 }
+                if name.elementsEqual([0x2E]) || name.elementsEqual([0x2E, 0x2E]) { return nil }
+                guard fstatat(folder, raw.baseAddress!.assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) == 0
+                else { return nil }
+                let kind = info.st_mode & S_IFMT
+                return kind == S_IFDIR || hasReportExtension(UnsafeRawBufferPointer(rebasing: name)) ? kind : nil
+            }
+            guard let kind else { continue }
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name == "." || name == ".." { continue }
-            let full = directory + "/" + name
             let path = relative + "/" + name
-            var info = stat()
-            guard lstat(full, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
+            switch kind {
             case S_IFDIR:
-                walk(full, relative: path, root: root, into: &entries)
+                walk(directory + "/" + name, relative: path, root: root, into: &entries)
             case S_IFREG:
-                guard hasReportExtension(name) else { continue }
-                entries.append(SourceEntry(path: path, fullPath: full, stamp: FileStamp(info)))
+                entries.append(SourceEntry(path: path, stamp: FileStamp(info), root: root))
             case S_IFLNK:
                 // A link is read only if it stays inside the content folder and is a file.
-                guard hasReportExtension(name), let real = realpath(full, nil) else { continue }
+                guard let real = realpath(directory + "/" + name, nil) else { continue }
                 let resolved = String(cString: real)
                 free(real)
                 var target = stat()
                 guard resolved.hasPrefix(root + "/"), stat(resolved, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { continue }
-                entries.append(SourceEntry(path: path, fullPath: resolved, stamp: FileStamp(target)))
+                entries.append(SourceEntry(path: path, stamp: FileStamp(target), root: root, resolved: resolved))
             default:
                 continue
             }
         }
     }
 
-    private static func hasReportExtension(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        return reportExtensions.contains(name[name.index(after: dot)...].lowercased())
+    /// Whether a file name ends in one of `reportExtensions` (any case), by its bytes.
+    private static func hasReportExtension(_ name: UnsafeRawBufferPointer) -> Bool {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return false }
+        let ext = name[(dot + 1)...]
+        guard ext.count <= 8, ext.allSatisfy({ $0 < 0x80 }) else { return false }
+        return reportExtensions.contains(String(decoding: ext.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }, as: UTF8.self))
     }
 }
 
