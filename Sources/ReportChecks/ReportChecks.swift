@@ -92,7 +92,11 @@ public struct ReportChecker: Sendable {
         let forward = positions.carry(lastYearsTable.shape)?.carriedForward
             ?? TableShape.applicantColumns.map { lastYearsTable.shape.position("carriedForward", $0.key) }
         for (c, column) in TableShape.applicantColumns.enumerated() {
-            guard let at = over[c], let now = thisYear.number(at: at),
+            guard let at = over[c] else { continue }
+            // Equal bits, equal numbers: most pairs agree, and need no `Decimal` made.
+            if let from = forward[c], case .packed(let a) = thisYear.numberKey(at: at),
+               case .packed(let b) = lastYearsTable.numberKey(at: from), a == b { continue }
+            guard let now = thisYear.number(at: at),
                   let before = forward[c].flatMap(lastYearsTable.number(at:)),
                   now != before else { continue }
             found.append(Diagnostic(.error, rule: "crossyear.carry-over",

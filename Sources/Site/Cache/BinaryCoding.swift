@@ -134,6 +134,20 @@ struct BinaryReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: data[offset..<(offset + count)]), as: UTF8.self)
     }
 
+    /// A string, or `candidate` itself when it has the same bytes: a String shared with another
+    /// report (a section title, a region's name) costs no allocation and no UTF-8 check.
+    mutating func string(reusing candidate: String?) throws -> String {
+        guard var candidate else { return try string() }
+        let count = try int()
+        guard count >= 0, offset + count <= data.count else { throw Truncated() }
+        defer { offset += count }
+        let bytes = UnsafeRawBufferPointer(rebasing: data[offset..<(offset + count)])
+        if candidate.utf8.count == count, count == 0 || candidate.withUTF8({ memcmp($0.baseAddress!, bytes.baseAddress!, count) == 0 }) {
+            return candidate
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A string left as its bytes until read (`DeferredText`): they stay in this reader's file,
     /// which the text keeps.
     mutating func deferredString() throws -> DeferredText {

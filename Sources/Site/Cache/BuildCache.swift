@@ -116,7 +116,7 @@ struct BuildCache {
             var out: [Cached] = []
             do {
                 for _ in 0..<expected.count {
-                    out.append(Cached(report: try ReportCodec.decode(from: &r)))
+                    out.append(Cached(report: try ReportCodec.decode(from: &r, previous: out.last?.report)))
                 }
             } catch {
                 return []

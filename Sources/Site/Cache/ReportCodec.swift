@@ -33,20 +33,27 @@ enum ReportCodec {
         w.optionalString(report.published)
     }
 
-    static func decode(from r: inout BinaryReader) throws -> Report {
+    /// - Parameter previous: the report read before this one: Strings equal to its own (section
+    ///   titles, region names) are shared with it, not made again.
+    static func decode(from r: inout BinaryReader, previous: Report? = nil) throws -> Report {
         let source = try r.string()
         let title = try r.string()
-        let agency = try r.string()
+        let agency = try r.string(reusing: previous?.agency)
         let agencySlug = try r.string()
-        let region = try r.strings()
+        let regionCount = try r.int()
+        guard regionCount >= 0, regionCount <= r.remaining else { throw BinaryReader.Truncated() }
+        let region = try (0..<regionCount).map { i in
+            try r.string(reusing: previous.flatMap { i < $0.region.count ? $0.region[i] : nil })
+        }
         let year = try r.int()
         guard let template = TemplateVersion(rawValue: try r.string()) else { throw BinaryReader.Truncated() }
         var report = Report(source: source, title: title, agency: agency, agencySlug: agencySlug, region: region,
                             year: year == Int.min ? nil : year, template: template)
         let sectionCount = try r.int()
-        for _ in 0..<max(0, sectionCount) {
+        let previousSections = previous?.sections ?? []
+        for i in 0..<max(0, sectionCount) {
             let number = try r.int()
-            let title = try r.string()
+            let title = try r.string(reusing: i < previousSections.count ? previousSections[i].title : nil)
             let text = try r.deferredString()  // read only if its pages are made again
             report.sections.append(Section(number: number, title: title, text: text, location: try location(from: &r, file: source)))
         }
