@@ -83,7 +83,7 @@ struct SearchStage {
             let current = document(id)
             whole[id] = current
             guard let stored = try? Data(contentsOf: folder.appendingPathComponent("docs/\(id).z")),
-                  let json = Deflate.decompress(stored, expectedSize: 1 << 24),
+                  let json = Self.inflate(stored),
                   var before = try? JSONDecoder().decode(SearchDocument.self, from: json) else { return nil }
             before.agencySlug = documents[id].agencySlug  // the same url, so the same agency
             let was = SearchIndexBuilder.tokenCounts(of: before)
@@ -167,6 +167,17 @@ struct SearchStage {
             try sink.emit("search/filters.json", filters, key: key)
         }
         return SearchState(shardCount: previous.shardCount, total: total, documents: previous.documents)
+    }
+
+    /// A stored document, inflated into a buffer sized from it and grown only if it is too
+    /// small (a buffer of the largest size allowed, 16 MB, was zeroed and faulted in for each).
+    private static func inflate(_ stored: Data) -> Data? {
+        var size = max(1 << 14, stored.count * 8)
+        while size <= 1 << 24 {
+            if let json = Deflate.decompress(stored, expectedSize: size) { return json }
+            size *= 4
+        }
+        return nil
     }
 
     /// The files that show every document's year, region and agency.
