@@ -160,6 +160,9 @@ public struct SiteBuilder {
         }
         let keys = timer.measure("keys") { DependencyKeys(global: global, content: content, catalog: catalog, knownCells: knownCells) }
         let outputs = cached?.outputs
+        // Which of the last output's folders are untouched since, found while the pages are
+        // worked out: their files need not be looked for one by one.
+        let unchanged = outputs.map { outputs in BackgroundTask { UnchangedFolders(output: options.output, paths: outputs.allPaths) } }
         let writer = SiteWriter(output: options.output, force: options.force)
         let staging = try writer.prepare()
         // Names the inputs, so two builds of the same inputs leave identical folders.
@@ -170,7 +173,8 @@ public struct SiteBuilder {
         var outcome: RenderOutcome?
         let files: [String]  // every path of the new output, taken from the sink once
         let sink = OutputSink(folder: OutputFolder(staging),
-                              previous: outputs.map { PreviousOutput(folder: options.output, keys: $0.keys) })
+                              previous: try outputs.map { PreviousOutput(folder: options.output, keys: $0.keys,
+                                                                        unchanged: try unchanged?.result() ?? .none) })
         do {
             var inputs = RenderInputs(catalog: catalog, sources: entries.map { SourceRef(path: $0.path, fullPath: $0.fullPath) },
                                       pages: pages, keys: keys)

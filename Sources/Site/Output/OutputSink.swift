@@ -6,6 +6,8 @@ import Foundation
 struct PreviousOutput: Sendable {
     var folder: URL
     var keys: [OutputPath: UInt64]
+    /// Folders whose files are all still there.
+    var unchanged: UnchangedFolders = .none
 }
 
 /// Where the renderer puts each file of the site. Files are written to the staging folder as they
@@ -42,12 +44,13 @@ final class OutputSink: @unchecked Sendable {
     }
 
     /// Takes `path` from the previous build if it was made from the same inputs (`key`) and is
-    /// still there. (One table entry: a large portal takes over some 200,000 files.)
+    /// still there (its folder unchanged since, or the file found). (One table entry: a large portal takes over some 200,000 files.)
     func reuse(_ path: String, key: UInt64) -> Bool {
         let name = OutputPath(path)
         guard let previous, previous.keys[name] == key else { return false }
-        let there = previousFolder >= 0 ? faccessat(previousFolder, path, F_OK, 0) == 0
-            : access(previous.folder.path + "/" + path, F_OK) == 0
+        let there = previous.unchanged.holds(path)
+            || (previousFolder >= 0 ? faccessat(previousFolder, path, F_OK, 0) == 0
+                : access(previous.folder.path + "/" + path, F_OK) == 0)
         guard there else { return false }
         lock.withLock { entries[name] = Entry(key: key, reused: true) }
         return true
