@@ -1,3 +1,5 @@
+import CSystem
+
 /// An open-addressing hash map from `TokenKey` to a 32-bit value (a count, or a list number),
 /// with linear probing and a multiplicative hash: much cheaper than a `Dictionary` for the
 /// millions of lookups of indexing. It remembers its keys in insertion order and can be
@@ -166,6 +168,15 @@ extension TokenTable {
                 if k == 0 { return insert(raw, at: i) }
                 i = (i &+ 1) & mask
             }
+        }
+
+        /// Starts loading the home slot of the key `raw` (its key and its value), for a lookup a
+        /// few keys later: in a table larger than the caches, each lookup otherwise waits for memory.
+        @inline(__always)
+        func prefetch(_ raw: UInt64) {
+            let i = Int(truncatingIfNeeded: (raw &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+            sitegen_prefetch(keys + i)
+            sitegen_prefetch(values + i)
         }
 
         /// Adds one to the value of the key `raw` (0 if it is new).
