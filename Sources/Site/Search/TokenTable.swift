@@ -144,6 +144,8 @@ extension TokenTable {
     /// alone). Use it, and only it, while it lives: it reloads itself when the table grows.
     struct Cursor {
         private let table: TokenTable
+        /// The table's storage, held here too: an insertion reaches its count with one load less.
+        private let storage: UnsafeMutablePointer<Storage>
         private var keys: UnsafeMutablePointer<UInt64>
         private var values: UnsafeMutablePointer<UInt32>
         private var occupied: UnsafeMutablePointer<Int32>
@@ -153,6 +155,7 @@ extension TokenTable {
 
         init(_ table: TokenTable) {
             self.table = table
+            self.storage = table.storage
             let storage = table.storage.pointee
             (keys, values, occupied) = (storage.keys, storage.values, storage.occupied)
             (mask, shift, limit) = (storage.size &- 1, storage.shift, storage.limit)
@@ -195,7 +198,6 @@ extension TokenTable {
         /// `TokenTable.insert`, with the arrays at hand.
         @inline(__always)
         private mutating func insert(_ raw: UInt64, at i: Int) -> Int {
-            let storage = table.storage
             let count = storage.pointee.count
             if count >= limit { return growAndInsert(raw) }
             keys[i] = raw
