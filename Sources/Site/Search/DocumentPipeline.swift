@@ -14,7 +14,7 @@ struct DocumentPipeline {
 
     let documents: [SearchDocument]
     var batchSize = 128
-    /// Documents per task within a batch; each task has its own counter and compressor.
+    /// Documents per task within a batch; a task has a counter and a compressor to itself while it runs.
     var chunkSize = 8
 
     /// Calls `consume` with each batch in order: the id of its first document and its results.
@@ -23,9 +23,8 @@ struct DocumentPipeline {
         guard !starts.isEmpty else { return }
         let group = DispatchGroup()
         defer { group.wait() }  // the worker must not outlive a throw
-        // One worker per task of a batch, kept from batch to batch: a new one would make its
-        // tables and compressor again. Batches are processed one at a time, each task with its own worker.
-        let workers = Workers(count: (batchSize + chunkSize - 1) / chunkSize)
+        // Workers kept from batch to batch: a new one would make its tables and compressor again.
+        let workers = Workers()
         var current = process(from: starts[0], workers: workers)
         for (n, start) in starts.enumerated() {
             let next = Box()
@@ -49,19 +48,34 @@ struct DocumentPipeline {
         let compressor = Deflate.Compressor()
     }
 
-    /// The workers of the tasks of a batch: task `i` uses only worker `i`.
+    /// The workers, lent to one task at a time. A task takes the worker given back last, whose
+    /// tables and compressor are the likeliest to be in a cache still; so only as many are made
+    /// as tasks run at once. (With a worker per task of a batch, sixteen of them, several MB,
+    /// went in turn through the caches, and each task began with its worker's memory cold.)
     private final class Workers: @unchecked Sendable {
-        let workers: UnsafeMutableBufferPointer<Worker>
-
-        init(count: Int) {
-            workers = .allocate(capacity: count)
-            // Each its own: `TokenCounter` holds its table by reference, and so does a worker its compressor.
-            for i in workers.indices { (workers.baseAddress! + i).initialize(to: Worker()) }
-        }
+        private let lock = NSLock()
+        private var idle: [UnsafeMutablePointer<Worker>] = []
+        private var all: [UnsafeMutablePointer<Worker>] = []
 
         deinit {
-            workers.deinitialize()
-            workers.deallocate()
+            for worker in all {
+                worker.deinitialize(count: 1)
+                worker.deallocate()
+            }
+        }
+
+        func withWorker<R>(_ body: (inout Worker) -> R) -> R {
+            let worker = lock.withLock { idle.popLast() } ?? make()
+            defer { lock.withLock { idle.append(worker) } }
+            return body(&worker.pointee)
+        }
+
+        private func make() -> UnsafeMutablePointer<Worker> {
+            // Each its own: `TokenCounter` holds its table by reference, and so does a worker its compressor.
+            let worker = UnsafeMutablePointer<Worker>.allocate(capacity: 1)
+            worker.initialize(to: Worker())
+            lock.withLock { all.append(worker) }
+            return worker
         }
     }
 
@@ -71,9 +85,11 @@ struct DocumentPipeline {
         let chunks = (end - start + chunkSize - 1) / chunkSize
         out.withUnsafeMutableBufferPointer { out in
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in (start + chunk * chunkSize)..<min(start + (chunk + 1) * chunkSize, end) {
-                    out[i - start].tokens = InvertedIndex.tokens(of: documents[i], counter: &workers.workers[chunk].counter)
-                    out[i - start].file = workers.workers[chunk].compressor.compress(documents[i].json())
+                workers.withWorker { worker in
+                    for i in (start + chunk * chunkSize)..<min(start + (chunk + 1) * chunkSize, end) {
+                        out[i - start].tokens = InvertedIndex.tokens(of: documents[i], counter: &worker.counter)
+                        out[i - start].file = worker.compressor.compress(documents[i].json())
+                    }
                 }
             }
         }

@@ -58,12 +58,19 @@ struct InvertedIndex {
         doc.keys.withUnsafeBufferPointer { keys in
             doc.counts.withUnsafeBufferPointer { counts in
                 let count = min(keys.count, counts.count)
+                // The slots of the key `lookahead` places on are loaded while this one is added (a
+                // `.word` key's is a guess, before its renumbering).
+                let lookahead = 8
                 // Most documents have no `.word` key to renumber: no test per token for them.
                 if wordNumbers.isEmpty {
-                    for i in 0..<count { Self.append(keys[i], doc: id, tf: counts[i], tokens: &tokens, lists: lists) }
+                    for i in 0..<count {
+                        if i &+ lookahead < count { tokens.prefetch(keys[i &+ lookahead].raw) }
+                        Self.append(keys[i], doc: id, tf: counts[i], tokens: &tokens, lists: lists)
+                    }
                     return
                 }
                 for i in 0..<count {
+                    if i &+ lookahead < count { tokens.prefetch(keys[i &+ lookahead].raw) }
                     var key = keys[i]
                     if key.raw >> 60 & 7 == TokenKey.Kind.word.rawValue {
                         key = TokenKey(kind: .word, payload: UInt64(wordNumbers[Int(key.payload)]), title: key.isTitle)

@@ -37,11 +37,19 @@ struct TokenCounter {
                 // The main Han block (U+4E00–U+9FFF, lead bytes E4–E9), most of the text,
                 // straight to its tokens.
                 if b0 &- 0xE4 < 6 {
-                    let v = (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+                    var v = (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
                     if v >= 0x4E00 {
-                        i &+= 3
                         if !word.isEmpty { table.increment(endWord()) }
-                        han.add(v, to: &table)
+                        // The rest of the run's characters of the main block, with no other test.
+                        while true {
+                            han.add(v, to: &table)
+                            i &+= 3
+                            guard i < utf8.count else { break }
+                            let b = UInt32(utf8[i])
+                            guard b &- 0xE4 < 6 else { break }
+                            v = (b & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+                            guard v >= 0x4E00 else { break }
+                        }
                         continue
                     }
                 }
