@@ -191,6 +191,7 @@ public struct SiteBuilder {
             files = sink.paths
             let saving = cache.map { cache in
                 BackgroundTask {
+                    let record = sink.fileKeys
                     try cache.save(BuildCache.State(global: global, buildID: buildID, output: options.output.path,
                                                     sources: Dictionary(uniqueKeysWithValues: parsed.map { item in
                                                         var source = item.source
@@ -200,8 +201,8 @@ public struct SiteBuilder {
                                                     published: catalog.reports.count, files: files.count + 1,
                                                     findings: analysis.diagnostics, slugs: catalog.slugMemo),
                                    reports: parsed.map { ($0.report, $0.cached) }, previous: state,
-                                   outputs: BuildCache.Outputs(keys: sink.fileKeys, unkeyed: sink.unkeyedPaths, search: outcome?.search,
-                                                               openData: outcome?.openData ?? [:]))
+                                   outputs: BuildCache.OutputsRecord(keyed: record.keyed, unkeyed: record.unkeyed, search: outcome?.search,
+                                                                     openData: outcome?.openData ?? [:]))
                 }
             }
             defer { saving?.wait() }  // never return while it still writes

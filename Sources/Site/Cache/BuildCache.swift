@@ -155,8 +155,18 @@ struct BuildCache {
 
     /// - Parameter reports: each report, and whether it is the one read from the cache.
     ///   A bucket is written again only if one of its reports changed or its count did.
-    func save(_ state: State, reports: [(report: Report, unchanged: Bool)], previous: State?, outputs: Outputs) throws {
+    /// What `save` records of a build's output (read back as `Outputs`).
+    struct OutputsRecord {
+        var keyed: [(path: OutputPath, key: UInt64)]
+        var unkeyed: [String]
+        var search: SearchState?
+        var openData: [String: OpenDataStream.Place]
+    }
+
+    func save(_ state: State, reports: [(report: Report, unchanged: Bool)], previous: State?, outputs: OutputsRecord) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // outputs.bin does not depend on the buckets: encoded and written beside them.
+        let outputsFile = BackgroundTask { try self.writeOutputs(outputs, build: state.buildID) }
         var members = [[(report: Report, unchanged: Bool)]](repeating: [], count: Self.bucketCount)
         for item in reports { members[Self.bucket(of: item.report.source)].append(item) }
         let buckets = try (0..<Self.bucketCount).map { $0 }.concurrentMap { k -> Result<Bucket, Error> in
@@ -171,25 +181,10 @@ struct BuildCache {
             }
         }.map { try $0.get() }
 
-        var w = BinaryWriter()
-        // In dictionary order: the reader makes dictionaries again, and sorting 40,000 paths was a
-        // tenth of a one-change rebuild's time.
-        for (path, key) in outputs.keys {
-            w.string(path.string)
-            w.uint64(key)
-        }
-        w.bool(outputs.search != nil)
-        if let s = outputs.search { w.int(s.shardCount); w.int(s.total); w.uint64(s.documents) }
-        w.int(outputs.unkeyed.count)
-        for path in outputs.unkeyed { w.string(path) }
-        w.int(outputs.openData.count)
-        for (path, place) in outputs.openData {
-            w.string(path); w.int(place.offset); w.int(place.length)
-        }
-        try write("outputs.bin", build: state.buildID, count: outputs.keys.count, w.data)
+        try outputsFile.result()
 
         // Written last: a state without the other two files is never left behind.
-        w = BinaryWriter()
+        var w = BinaryWriter()
         w.uint64(state.global)
         w.uint64(state.buildID)
         w.string(state.output)
@@ -220,6 +215,25 @@ struct BuildCache {
         var head = BinaryWriter()
         head.string(Self.format)
         try replace("state.bin", head.data + w.data)
+    }
+
+    private func writeOutputs(_ outputs: OutputsRecord, build: UInt64) throws {
+        var w = BinaryWriter()
+        // In no particular order: the reader makes a table of them again, and sorting 40,000
+        // paths was a tenth of a one-change rebuild's time.
+        for (path, key) in outputs.keyed {
+            w.string(path.string)
+            w.uint64(key)
+        }
+        w.bool(outputs.search != nil)
+        if let s = outputs.search { w.int(s.shardCount); w.int(s.total); w.uint64(s.documents) }
+        w.int(outputs.unkeyed.count)
+        for path in outputs.unkeyed { w.string(path) }
+        w.int(outputs.openData.count)
+        for (path, place) in outputs.openData {
+            w.string(path); w.int(place.offset); w.int(place.length)
+        }
+        try write("outputs.bin", build: build, count: outputs.keyed.count, w.data)
     }
 
     /// `build` ties the file to the state of the same build: a build killed while saving leaves

@@ -99,11 +99,18 @@ final class OutputSink: @unchecked Sendable {
     var writtenPaths: [String] { lock.withLock { written } }
     var writtenCount: Int { lock.withLock { written.count } }
 
-    /// The key of every file that has one, for the next build.
-    var fileKeys: [OutputPath: UInt64] { lock.withLock { entries.compactMapValues(\.key) } }
-
-    /// Every file that has no key, for the next build.
-    var unkeyedPaths: [String] { lock.withLock { entries.filter { $0.value.key == nil }.map(\.key.string) } }
+    /// Every file with its key, and every file without one, for the next build: in one pass and
+    /// as lists (made into a table of keys, they were hashed once more only to be written out).
+    var fileKeys: (keyed: [(path: OutputPath, key: UInt64)], unkeyed: [String]) {
+        lock.withLock {
+            var keyed: [(path: OutputPath, key: UInt64)] = [], unkeyed: [String] = []
+            keyed.reserveCapacity(entries.count)
+            for (path, entry) in entries {
+                if let key = entry.key { keyed.append((path, key)) } else { unkeyed.append(path.string) }
+            }
+            return (keyed, unkeyed)
+        }
+    }
 
     /// Reads a finished file back (the link check of fragments into other pages).
     func read(_ path: String) -> Data? {
