@@ -109,8 +109,15 @@ public struct SiteBuilder {
         // they are not needed: the read is called off and the build returns without waiting.
         let callOff = CallOff()
         let cacheRead = state.flatMap { state in cache.map { cache in
-            BackgroundTask { (reports: cache.reports(of: state, unless: callOff),
-                              outputs: previousValid ? cache.outputs(of: state) : nil) }
+            BackgroundTask { cache.reports(of: state, unless: callOff) }
+        } }
+        // The last build's output keys, and which of its folders are untouched since (their files
+        // need not be looked for one by one), found beside the reports.
+        let outputsRead = state.flatMap { state in cache.map { cache in
+            BackgroundTask { () -> (keys: BuildCache.Outputs, unchanged: UnchangedFolders)? in
+                guard previousValid, !callOff.isCalledOff, let outputs = cache.outputs(of: state) else { return nil }
+                return (outputs, callOff.isCalledOff ? .none : UnchangedFolders(output: options.output, paths: outputs.allPaths))
+            }
         } }
         let entries = try ContentLoader.reportEntries(in: options.content)
         timer.record("load", seconds: Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9)
@@ -129,8 +136,7 @@ public struct SiteBuilder {
         }
 
         // Parse what changed; take the rest from the cache.
-        let cached = try timer.measure("cache-read") { try cacheRead?.result() }
-        let cachedReports = cached?.reports
+        let cachedReports = try timer.measure("cache-read") { try cacheRead?.result() }
         let checker = ReportChecker()
         // Without a cache every agency's slug is made, on both cores at once: ICU's rules are
         // compiled once here while the reports are parsed, instead of once per core then.
@@ -159,10 +165,8 @@ public struct SiteBuilder {
             if item.cached, item.source.cells != 0 { knownCells[item.report.source] = item.source.cells }
         }
         let keys = timer.measure("keys") { DependencyKeys(global: global, content: content, catalog: catalog, knownCells: knownCells) }
-        let outputs = cached?.outputs
-        // Which of the last output's folders are untouched since, found while the pages are
-        // worked out: their files need not be looked for one by one.
-        let unchanged = outputs.map { outputs in BackgroundTask { UnchangedFolders(output: options.output, paths: outputs.allPaths) } }
+        let previousOutput = try outputsRead?.result()
+        let outputs = previousOutput?.keys
         let writer = SiteWriter(output: options.output, force: options.force)
         let staging = try writer.prepare()
         // Names the inputs, so two builds of the same inputs leave identical folders.
@@ -173,8 +177,8 @@ public struct SiteBuilder {
         var outcome: RenderOutcome?
         let files: [String]  // every path of the new output, taken from the sink once
         let sink = OutputSink(folder: OutputFolder(staging),
-                              previous: try outputs.map { PreviousOutput(folder: options.output, keys: $0.keys,
-                                                                        unchanged: try unchanged?.result() ?? .none) })
+                              previous: previousOutput.map { PreviousOutput(folder: options.output, keys: $0.keys.keys,
+                                                                            unchanged: $0.unchanged) })
         do {
             var inputs = RenderInputs(catalog: catalog, sources: entries.map { SourceRef(path: $0.path, fullPath: $0.fullPath) },
                                       pages: pages, keys: keys)

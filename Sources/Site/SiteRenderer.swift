@@ -72,6 +72,7 @@ struct SiteRenderer {
         let openData = try OpenDataStream(try sink.stream("data/reports.json"),
                                           previous: inputs.previousOpenData.isEmpty ? nil
                                               : sink.previous?.folder.appendingPathComponent("data/reports.json"))
+        defer { openData.waitUntilWritten() }  // nor the open data
         let previousPlaces = openData.canCopy ? inputs.previousOpenData : [:]
         var reportsDone = 0
         let agencies = catalog.agencies
