@@ -11,6 +11,8 @@ import Glibc
 ///
 /// A folder modified in the same tick of the file system's clock as the marker, or after, has
 /// each of its files looked for as before; so has every file when the marker cannot be read.
+/// (A clock set back after a build could make a later change look older than the marker;
+/// `--clean` makes every file again.)
 struct UnchangedFolders: Sendable {
     /// The folders, each by the digest of its path's bytes (`digest(ofFolderOf:)`): looked up for
     /// every file taken over, with no String made for its folder.
