@@ -43,8 +43,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(configuration: .release))]),
         .executableTarget(name: "fuzz-parser", dependencies: ["ReportParser"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "ReportParserTests", dependencies: ["ReportParser", "ReportModel"],
+        // What several test targets share (a seeded random generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
+        .testTarget(name: "ReportParserTests", dependencies: ["ReportParser", "ReportModel", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: [
             "Site", "sitegen", "Markdown",

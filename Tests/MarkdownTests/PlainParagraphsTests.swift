@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Markdown
 
@@ -38,7 +39,7 @@ final class PlainParagraphsTests: XCTestCase {
     func testRandomTextMatchesCmark() {
         let plainish = Array("一二三。，“”（）％：  \n\n\n1234567890.)(\"#-+=w.\u{3000}abc/%$?;")
         let any = plainish + Array("*_[]<>&~|!:@'\\\t")
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         var fast = 0
         for alphabet in [plainish, any] {
             for _ in 0..<20_000 {
@@ -68,18 +69,5 @@ final class PlainParagraphsTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 100)
-    }
-}
-
-/// A small seeded generator, so a failure repeats.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

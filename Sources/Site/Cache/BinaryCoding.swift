@@ -162,12 +162,6 @@ struct BinaryReader {
         try bool() ? try string() : nil
     }
 
-    mutating func strings() throws -> [String] {
-        let count = try int()
-        guard count >= 0, count <= data.count - offset else { throw Truncated() }
-        return try (0..<count).map { _ in try string() }
-    }
-
     mutating func decimal() throws -> Decimal {
         let size = MemoryLayout<Decimal>.size
         guard offset + size <= data.count else { throw Truncated() }
